@@ -1,0 +1,171 @@
+/**
+ * Schema validation with messages a person can act on: the field path, what was expected,
+ * and for unions the member that fits the value's shape (not TypeBox's generic "union" error).
+ */
+import type { TSchema } from "@sinclair/typebox";
+import { Kind } from "@sinclair/typebox";
+import { Value, ValueErrorType } from "@sinclair/typebox/value";
+
+export interface SchemaProblem {
+  /** JSON pointer segments of the offending value, e.g. ["letter", "paragraphs", 2] */
+  path: Array<string | number>;
+  message: string;
+  /** true when the problem is an unexpected key (locate the key, not the value) */
+  atKey?: boolean;
+}
+
+export function fieldPath(path: Array<string | number>): string {
+  let out = "";
+  for (const seg of path) out += typeof seg === "number" ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out || "(document root)";
+}
+
+function pointerToPath(pointer: string): Array<string | number> {
+  if (!pointer) return [];
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** TypeBox schemas are plain objects with a [Kind] symbol: read them as such. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Raw = Record<string | symbol, any>;
+const raw = (s: TSchema): Raw => s as unknown as Raw;
+
+function jsonType(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "array";
+  return typeof v;
+}
+
+function schemaType(s: TSchema): string | undefined {
+  const kind = raw(s)[Kind];
+  if (kind === "Literal") return typeof raw(s).const;
+  if (kind === "String") return "string";
+  if (kind === "Object") return "object";
+  if (kind === "Array") return "array";
+  if (kind === "Boolean") return "boolean";
+  if (kind === "Number" || kind === "Integer") return "number";
+  return undefined;
+}
+
+function describe(s: TSchema): string {
+  const kind = raw(s)[Kind];
+  if (kind === "Literal") return JSON.stringify(raw(s).const);
+  if (kind === "Object") {
+    const keys = Object.keys(raw(s).properties);
+    return `a mapping with ${keys.join(", ")}`;
+  }
+  return schemaType(s) ?? "a value";
+}
+
+function at(root: unknown, path: Array<string | number>): unknown {
+  let v: unknown = root;
+  for (const seg of path) v = v == null ? undefined : (v as Record<string | number, unknown>)[seg];
+  return v;
+}
+
+function resolve(schema: TSchema, path: Array<string | number>): TSchema | undefined {
+  let s: TSchema | undefined = schema;
+  for (const seg of path) {
+    if (!s) return undefined;
+    const kind = raw(s)[Kind];
+    if (kind === "Object") s = raw(s).properties[String(seg)] as TSchema | undefined;
+    else if (kind === "Array") s = raw(s).items as TSchema;
+    else return undefined;
+  }
+  return s;
+}
+
+/** All problems of `value` against `schema`, most specific first, one per offending field. */
+export function validate(schema: TSchema, value: unknown, base: Array<string | number> = []): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  for (const err of Value.Errors(schema, value)) {
+    const rel = pointerToPath(err.path);
+    const path = [...base, ...rel];
+    const key = fieldPath(path);
+    if (seen.has(key)) continue; // TypeBox reports "required" and "expected string" for one field
+    seen.add(key);
+    const got = at(value, rel);
+    const sub = resolve(schema, rel);
+    if (err.type === ValueErrorType.Union && sub && raw(sub).anyOf) {
+      const members = raw(sub).anyOf;
+      // pick the member shaped like the value (a string for a paragraph, a mapping for a list)
+      const fitting = members.find((m: TSchema) => schemaType(m) === jsonType(got) && raw(m)[Kind] !== "Literal");
+      if (fitting) {
+        problems.push(...validate(fitting, got, path));
+        continue;
+      }
+      problems.push({ path, message: `expected ${members.map(describe).join(" or ")}, found ${shown(got)}` });
+      continue;
+    }
+    problems.push(problemFor(err.type, err.message, path, got, sub));
+  }
+  return withSuggestions(problems);
+}
+
+/**
+ * A misspelt key shows up twice: as an unknown field and as a missing one. Report the unknown
+ * field first, with the missing sibling as the suggestion.
+ */
+function withSuggestions(problems: SchemaProblem[]): SchemaProblem[] {
+  const parentOf = (p: SchemaProblem) => fieldPath(p.path.slice(0, -1));
+  const missing = problems.filter((p) => p.message.startsWith("missing required field"));
+  const out = problems.map((p) => {
+    if (!p.atKey) return p;
+    const name = String(p.path[p.path.length - 1]);
+    const near = missing.find((m) => parentOf(m) === parentOf(p) && similar(name, String(m.path[m.path.length - 1])));
+    return near ? { ...p, message: `${p.message} (did you mean "${near.path[near.path.length - 1]}"?)` } : p;
+  });
+  return [...out.filter((p) => p.atKey), ...out.filter((p) => !p.atKey)];
+}
+
+/** Edit distance of at most 2 (or one is a prefix of the other): likely a typo. */
+function similar(a: string, b: string): boolean {
+  a = a.toLowerCase();
+  b = b.toLowerCase();
+  if (a.startsWith(b) || b.startsWith(a)) return true;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length] <= 2;
+}
+
+function shown(v: unknown): string {
+  const t = jsonType(v);
+  if (t === "string") return `"${String(v).slice(0, 40)}"`;
+  if (t === "number" || t === "boolean") return `${t} ${String(v)}`;
+  if (t === "undefined") return "nothing";
+  return t === "object" ? "a mapping" : t === "array" ? "a list" : t;
+}
+
+function problemFor(type: ValueErrorType, fallback: string, path: Array<string | number>, got: unknown, sub?: TSchema): SchemaProblem {
+  const desc = sub ? (raw(sub).description as string | undefined) : undefined;
+  const what = desc ? ` (${desc})` : "";
+  switch (type) {
+    case ValueErrorType.ObjectRequiredProperty:
+      return { path, message: `missing required field "${path[path.length - 1]}"${what}` };
+    case ValueErrorType.ObjectAdditionalProperties:
+      return { path, message: `unknown field "${path[path.length - 1]}"`, atKey: true };
+    case ValueErrorType.String:
+      return { path, message: `expected text${what}, found ${shown(got)}` };
+    case ValueErrorType.StringMinLength:
+      return { path, message: `must not be empty${what}` };
+    case ValueErrorType.StringPattern:
+      return { path, message: `${shown(got)} has the wrong form${what}` };
+    case ValueErrorType.Array:
+      return { path, message: `expected a list${what}, found ${shown(got)}` };
+    case ValueErrorType.ArrayMinItems:
+      return { path, message: `the list must not be empty${what}` };
+    case ValueErrorType.Object:
+      return { path, message: `expected a mapping${what}, found ${shown(got)}` };
+    case ValueErrorType.Boolean:
+      return { path, message: `expected true or false, found ${shown(got)}` };
+    default:
+      return { path, message: `${fallback.toLowerCase()}${what}` };
+  }
+}

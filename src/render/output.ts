@@ -1,0 +1,23 @@
+/** Writing outputs atomically: a temporary file in the same folder, then a rename. */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { UndocError } from "../errors.js";
+
+export function writeFileAtomic(path: string, bytes: Uint8Array): void {
+  const dir = dirname(path);
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new UndocError("OUTPUT", `cannot write the output: ${(e as Error).message}`, { file: path }, "check that the folder is writable");
+  }
+}
+
+/** output/x.zh.pdf for examples/x.zh.yaml */
+export function outputPath(input: string, outDir: string, format: string): string {
+  const name = basename(input).replace(/\.(ya?ml|json)$/i, "");
+  return join(outDir, `${name}.${format}`);
+}

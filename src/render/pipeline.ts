@@ -1,0 +1,86 @@
+/**
+ * The pipeline, one stage per folder:
+ * data -> (input) validated data -> (templates) markup -> (markup) model -> (writers) PDF, DOCX.
+ */
+import { join, resolve } from "node:path";
+import { faceSetFor } from "../fonts/face-set.js";
+import { PACKAGE_ROOT } from "../fonts/registry.js";
+import type { UnDocumentData } from "../input/schema.js";
+import { parseMarkup } from "../markup/parse.js";
+import { markupToModel } from "../markup/to-model.js";
+import type { Document } from "../model/types.js";
+import { parseStyle, type Style } from "../style/style.js";
+import { loadTemplateSet } from "../templates/engine.js";
+
+export type Format = "pdf" | "docx";
+export const FORMATS: readonly Format[] = ["pdf", "docx"];
+
+/** The bundled template folder. */
+export const DEFAULT_TEMPLATES = join(PACKAGE_ROOT, "templates", "un-letter");
+
+export interface RenderOptions {
+  /** template folder (default: the bundled un-letter templates) */
+  templates?: string;
+  /** formats to produce (default: pdf and docx) */
+  formats?: readonly Format[];
+  /**
+   * Date written into the files' metadata. Default: SOURCE_DATE_EPOCH when set, else the
+   * document's date of issue, so the same input always gives the same bytes.
+   */
+  date?: Date;
+}
+
+export interface Rendered {
+  model: Document;
+  style: Style;
+  pdf?: Uint8Array;
+  docx?: Uint8Array;
+}
+
+const styles = new Map<string, Style>();
+
+/** The style of a template folder (parsed once per folder and text). */
+export function styleOf(templates: string): Style {
+  const set = loadTemplateSet(templates);
+  const key = `${set.styleSource.file}\u0000${set.styleSource.text}`;
+  let style = styles.get(key);
+  if (!style) styles.set(key, (style = parseStyle(set.styleSource.text, set.styleSource.file)));
+  return style;
+}
+
+/** Validated data -> document model, through the templates and the markup. */
+export function buildModel(data: UnDocumentData, templates: string = DEFAULT_TEMPLATES): Document {
+  const set = loadTemplateSet(resolve(templates));
+  const { markup, origin } = set.render(data);
+  return markupToModel(parseMarkup(markup, origin), origin);
+}
+
+export function metadataDate(data: UnDocumentData, env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== "") {
+    if (!/^\d+$/.test(epoch)) throw new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds, not "${epoch}"`);
+    return new Date(Number(epoch) * 1000);
+  }
+  return new Date(`${data.meta.issued}T00:00:00Z`);
+}
+
+/** Renders validated data to the requested formats. */
+export async function renderData(data: UnDocumentData, options: RenderOptions = {}): Promise<Rendered> {
+  const templates = resolve(options.templates ?? DEFAULT_TEMPLATES);
+  const formats = options.formats ?? FORMATS;
+  const model = buildModel(data, templates);
+  const style = styleOf(templates);
+  const faces = faceSetFor(style);
+  const date = options.date ?? metadataDate(data);
+  const out: Rendered = { model, style };
+  // writers are loaded on first use: a PDF-only run never loads docx, and the other way round
+  if (formats.includes("pdf")) {
+    const { writePdf } = await import("../writers/pdf/index.js");
+    out.pdf = await writePdf(model, style, faces, { date });
+  }
+  if (formats.includes("docx")) {
+    const { writeDocx } = await import("../writers/docx/index.js");
+    out.docx = await writeDocx(model, style, faces, { date });
+  }
+  return out;
+}

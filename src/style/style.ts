@@ -1,0 +1,149 @@
+/**
+ * The style: page geometry, faces by role, and paragraph styles. Both writers read the same
+ * style, so the PDF and the DOCX agree. It lives in the template folder (style.yaml).
+ */
+import { Type, type Static } from "@sinclair/typebox";
+import { LineCounter, parseDocument } from "yaml";
+import { UndocError } from "../errors.js";
+import { fieldPath, validate } from "../input/validate.js";
+
+const pt = (description: string) => Type.Number({ minimum: 0, maximum: 2000, description: `${description} (points)` });
+const em = (description: string) => Type.Number({ minimum: -20, maximum: 100, description: `${description} (em of the text size)` });
+
+const Align = Type.Union([Type.Literal("start"), Type.Literal("center"), Type.Literal("end"), Type.Literal("justify")]);
+const Weight = Type.Union([Type.Literal("regular"), Type.Literal("bold")]);
+
+export const ParagraphStyle = Type.Object(
+  {
+    weight: Type.Optional(Weight),
+    size: Type.Optional(pt("Text size")),
+    lineHeight: Type.Optional(pt("Distance between baselines")),
+    align: Type.Optional(Align),
+    leftIndentEm: Type.Optional(em("Left indent of all lines")),
+    rightIndentEm: Type.Optional(em("Right indent of all lines")),
+    firstLineIndentEm: Type.Optional(em("Extra indent of the first line (negative: hanging)")),
+    spaceBefore: Type.Optional(pt("Space above")),
+    spaceAfter: Type.Optional(pt("Space below")),
+    keepWithNext: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+const FaceRoles = Type.Object(
+  {
+    cjk: Type.String({ description: "face id from fonts/manifest.json for Chinese characters and full-width punctuation" }),
+    latin: Type.String({ description: "face id for Latin letters, digits and ASCII punctuation" }),
+  },
+  { additionalProperties: false },
+);
+
+export const StyleSchema = Type.Object(
+  {
+    page: Type.Object(
+      {
+        size: Type.Union([Type.Literal("letter"), Type.Literal("a4")]),
+        margin: Type.Object({ top: pt("Top margin"), bottom: pt("Bottom margin"), left: pt("Left margin"), right: pt("Right margin") }, { additionalProperties: false }),
+        headerDistance: pt("Top edge to the running header"),
+        footerDistance: pt("Bottom edge to the running footer"),
+      },
+      { additionalProperties: false },
+    ),
+    fonts: Type.Object({ regular: FaceRoles, bold: FaceRoles }, { additionalProperties: false }),
+    text: Type.Object(
+      {
+        size: pt("Body text size"),
+        lineHeight: pt("Body distance between baselines"),
+        cjkLatinGapEm: Type.Number({ minimum: 0, maximum: 0.5, description: "Gap between Chinese and Latin/digits (em)" }),
+        hangingPunctuation: Type.Boolean({ description: "Let line-end ，。、；：！？ hang into the margin" }),
+      },
+      { additionalProperties: false },
+    ),
+    paragraphs: Type.Object(
+      {
+        body: ParagraphStyle,
+        title: ParagraphStyle,
+        section: ParagraphStyle,
+        listItem: Type.Object(
+          {
+            ...ParagraphStyle.properties,
+            marker: Type.String({ minLength: 1, description: "Bullet character" }),
+            markerIndentEm: em("Marker position"),
+            textIndentEm: em("Start of the first line's text"),
+          },
+          { additionalProperties: false },
+        ),
+        signature: ParagraphStyle,
+      },
+      { additionalProperties: false },
+    ),
+    masthead: Type.Object(
+      {
+        organisationSize: pt("Size of the words beside the emblem"),
+        symbolSize: pt("Size of the document symbol"),
+        organSize: pt("Size of the organ name"),
+        distributionSize: pt("Size of the distribution block"),
+        emblemSize: pt("Emblem size"),
+        heavyRule: pt("Thickness of the rule under the symbol"),
+        thinRule: pt("Thickness of the rule under the masthead"),
+      },
+      { additionalProperties: false },
+    ),
+    running: Type.Object({ size: pt("Running header/footer size"), rule: pt("Rule under the running header") }, { additionalProperties: false }),
+    firstPageFooter: Type.Object(
+      { size: pt("Text size"), barcodeHeight: pt("Barcode height"), barcodeNarrow: pt("Narrow bar width"), qrSize: pt("QR code size"), recyclingSize: pt("Recycling mark size") },
+      { additionalProperties: false },
+    ),
+    endRule: Type.Object({ width: pt("Length"), thickness: pt("Thickness"), spaceBefore: pt("Space above") }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+
+export type ParagraphStyle = Static<typeof ParagraphStyle>;
+export type Style = Static<typeof StyleSchema>;
+export type ParagraphRole = keyof Style["paragraphs"];
+
+export const PAGE_SIZES = { letter: { width: 612, height: 792 }, a4: { width: 595.28, height: 841.89 } } as const;
+
+export function pageSize(style: Style): { width: number; height: number } {
+  return PAGE_SIZES[style.page.size];
+}
+
+/** Width of the text block in points. */
+export function textWidth(style: Style): number {
+  return pageSize(style).width - style.page.margin.left - style.page.margin.right;
+}
+
+/** A paragraph style with the body text defaults filled in. */
+export function resolvedParagraph(style: Style, role: ParagraphRole): Required<Omit<ParagraphStyle, "keepWithNext">> & { keepWithNext: boolean } {
+  const p = style.paragraphs[role];
+  return {
+    weight: p.weight ?? "regular",
+    size: p.size ?? style.text.size,
+    lineHeight: p.lineHeight ?? style.text.lineHeight,
+    align: p.align ?? "justify",
+    leftIndentEm: p.leftIndentEm ?? 0,
+    rightIndentEm: p.rightIndentEm ?? 0,
+    firstLineIndentEm: p.firstLineIndentEm ?? 0,
+    spaceBefore: p.spaceBefore ?? 0,
+    spaceAfter: p.spaceAfter ?? 0,
+    keepWithNext: p.keepWithNext ?? false,
+  };
+}
+
+export function parseStyle(text: string, file: string): Style {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+  if (doc.errors.length) {
+    const pos = lines.linePos(doc.errors[0].pos[0]);
+    throw new UndocError("STYLE", `YAML syntax error: ${doc.errors[0].message.split("\n")[0]}`, { file, line: pos.line, column: pos.col });
+  }
+  const value = doc.toJS();
+  const problems = validate(StyleSchema, value);
+  if (problems.length) {
+    const p = problems[0];
+    const node = doc.getIn(p.path, true) as { range?: [number, number] } | undefined;
+    const pos = node?.range ? lines.linePos(node.range[0]) : undefined;
+    throw new UndocError("STYLE", p.message, { file, line: pos?.line, column: pos?.col, path: fieldPath(p.path) });
+  }
+  return value as Style;
+}

@@ -1,0 +1,195 @@
+/**
+ * The template stage: a template folder (document.hbs, partials/, locales/, style.yaml) plus
+ * validated data -> document markup text. Each folder is read and compiled once per process
+ * (until `invalidateTemplates` is called, e.g. by --watch).
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import Handlebars from "handlebars";
+import { parse as parseYaml } from "yaml";
+import { UndocError } from "../errors.js";
+import type { UnDocumentData } from "../input/schema.js";
+import { helpers, type RenderData } from "./helpers.js";
+import type { LocaleStrings } from "./locale.js";
+
+export interface TemplateSet {
+  dir: string;
+  render(data: UnDocumentData): { markup: string; origin: string };
+  /** raw style.yaml text and its path */
+  styleSource: { text: string; file: string };
+}
+
+const cache = new Map<string, TemplateSet>();
+
+export function invalidateTemplates(): void {
+  cache.clear();
+}
+
+export function loadTemplateSet(dir: string): TemplateSet {
+  const abs = resolve(dir);
+  const hit = cache.get(abs);
+  if (hit) return hit;
+  const set = compileTemplateSet(abs);
+  cache.set(abs, set);
+  return set;
+}
+
+type Template = (ctx: unknown, opts?: Handlebars.RuntimeOptions) => string;
+
+interface LocatedError extends Error {
+  undocTemplate?: string;
+  lineNumber?: number;
+  column?: number;
+}
+
+interface PartialUse {
+  name: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** Partial names a template uses, found in its syntax tree (so a missing one is reported before rendering). */
+function partialUses(node: unknown, file: string, out: PartialUse[]): void {
+  if (!node || typeof node !== "object") return;
+  const n = node as { type?: string; name?: { original?: unknown; type?: string }; loc?: { start: { line: number; column: number } } };
+  if ((n.type === "PartialStatement" || n.type === "PartialBlockStatement") && n.name?.type === "PathExpression" && n.loc) {
+    out.push({ name: String(n.name.original), file, line: n.loc.start.line, column: n.loc.start.column + 1 });
+  }
+  for (const v of Object.values(node)) {
+    if (Array.isArray(v)) v.forEach((c) => partialUses(c, file, out));
+    else if (v && typeof v === "object" && (v as { type?: string }).type) partialUses(v, file, out);
+  }
+}
+
+const COMPILE_OPTIONS = {
+  strict: true,
+  noEscape: false,
+  preventIndent: true,
+  // only our helpers: an unknown one is an error at compile time, not a silent data lookup
+  knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])),
+  knownHelpersOnly: true,
+} as const;
+
+/** Compiles one file, reporting syntax errors with the file, line and column. */
+function compileFile(hb: typeof Handlebars, file: string, label: string, uses: PartialUse[]): Template {
+  const src = readFileSync(file, "utf8");
+  try {
+    partialUses(hb.parse(src), label, uses);
+    hb.precompile(src, COMPILE_OPTIONS);
+  } catch (e) {
+    const msg = (e as Error).message;
+    const unknown = /unknown helper (\S+)/.exec(msg);
+    if (unknown) {
+      const at = src.indexOf(unknown[1]);
+      const line = at >= 0 ? src.slice(0, at).split("\n").length : undefined;
+      throw new UndocError("TEMPLATE", `unknown helper "${unknown[1]}"`, { file: label, line }, `available helpers: ${Object.keys(helpers).join(", ")}`);
+    }
+    const m = /line (\d+)/.exec(msg);
+    const detail = msg.split("\n").filter((l) => l.trim() && !/^-*\^$/.test(l.trim()));
+    throw new UndocError("TEMPLATE", `template syntax error: ${detail[detail.length - 1] ?? msg}`, {
+      file: label,
+      line: m ? Number(m[1]) : undefined,
+      column: (e as { column?: number }).column !== undefined ? Number((e as { column?: number }).column) + 1 : undefined,
+    });
+  }
+  const compiled = hb.compile(src, COMPILE_OPTIONS);
+  // Tag the innermost template an error comes from, so messages can name the file.
+  return (ctx, opts) => {
+    try {
+      return compiled(ctx, opts);
+    } catch (e) {
+      const err = e as LocatedError;
+      if (err && typeof err === "object" && !err.undocTemplate) err.undocTemplate = label;
+      throw err;
+    }
+  };
+}
+
+function compileTemplateSet(dir: string): TemplateSet {
+  const main = join(dir, "document.hbs");
+  if (!existsSync(main)) {
+    throw new UndocError("TEMPLATE", "no document.hbs in the template folder", { file: dir }, "run `undoc init DIR` for a starting point");
+  }
+  const hb = Handlebars.create();
+  for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
+  const partialsDir = join(dir, "partials");
+  const uses: PartialUse[] = [];
+  const names = new Set<string>();
+  if (existsSync(partialsDir)) {
+    for (const f of readdirSync(partialsDir).sort()) {
+      if (!f.endsWith(".hbs")) continue;
+      names.add(basename(f, ".hbs"));
+      hb.registerPartial(basename(f, ".hbs"), compileFile(hb, join(partialsDir, f), join(dir, "partials", f), uses) as unknown as Handlebars.Template);
+    }
+  }
+  const template = compileFile(hb, main, main, uses);
+  const missing = uses.find((u) => !names.has(u.name));
+  if (missing) {
+    throw new UndocError("TEMPLATE", `unknown partial "${missing.name}"`, { file: missing.file, line: missing.line, column: missing.column },
+      `partials are the .hbs files in ${partialsDir}`);
+  }
+  const locales = new Map<string, { strings: LocaleStrings; file: string }>();
+  const localeFor = (lang: string) => {
+    let l = locales.get(lang);
+    if (!l) {
+      const file = join(dir, "locales", `${lang}.yaml`);
+      if (!existsSync(file)) {
+        throw new UndocError("TEMPLATE", `no locale strings for language "${lang}"`, { file }, `create ${file} (copy locales/en.yaml and translate it)`);
+      }
+      l = { strings: (parseYaml(readFileSync(file, "utf8")) ?? {}) as LocaleStrings, file };
+      locales.set(lang, l);
+    }
+    return l;
+  };
+  const styleFile = join(dir, "style.yaml");
+  if (!existsSync(styleFile)) throw new UndocError("STYLE", "no style.yaml in the template folder", { file: dir });
+  const styleSource = { text: readFileSync(styleFile, "utf8"), file: styleFile };
+
+  return {
+    dir,
+    styleSource,
+    render(data) {
+      const locale = localeFor(data.meta.language);
+      const undoc: RenderData = { locale: locale.strings, localeFile: locale.file, lang: data.meta.language };
+      try {
+        return { markup: template(withExplicitOptionals(data), { data: { undoc }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }), origin: main };
+      } catch (e) {
+        throw templateError(e as LocatedError);
+      }
+    },
+  };
+}
+
+/** Handlebars strict mode rejects absent keys even in {{#if}}: give absent optional fields a null. */
+function withExplicitOptionals(data: UnDocumentData): unknown {
+  return {
+    ...data,
+    letter: { ...data.letter, title: data.letter.title ?? null, signature: { ...data.letter.signature, signed: data.letter.signature.signed ?? true } },
+    annex: data.annex
+      ? { ...data.annex, heading: data.annex.heading ?? null, sections: data.annex.sections.map((s) => ({ ...s, heading: s.heading ?? null })) }
+      : null,
+  };
+}
+
+function templateError(err: LocatedError): UndocError {
+  if (err instanceof UndocError) {
+    const from = (err as LocatedError).undocTemplate;
+    if (err.location.file || !from) return err;
+    return new UndocError(err.code, err.detail, { ...err.location, file: from }, err.hint);
+  }
+  const file = err.undocTemplate;
+  const msg = String(err.message ?? err);
+  let m: RegExpExecArray | null;
+  if ((m = /^"(.+)" not defined in .* - (\d+):(\d+)$/.exec(msg))) {
+    return new UndocError("TEMPLATE", `the template uses "${m[1]}", which the data does not have`, { file, line: Number(m[2]), column: Number(m[3]) + 1 },
+      "check the field name against `undoc schema`");
+  }
+  if ((m = /^Missing helper: "(.+)"$/.exec(msg))) {
+    return new UndocError("TEMPLATE", `unknown helper "${m[1]}"`, { file }, `available helpers: ${Object.keys(helpers).join(", ")}`);
+  }
+  if ((m = /^The partial (.+) could not be found$/.exec(msg))) {
+    return new UndocError("TEMPLATE", `unknown partial "${m[1]}"`, { file }, "partials are the .hbs files in the template folder's partials/");
+  }
+  return new UndocError("TEMPLATE", `template error: ${msg}`, { file });
+}

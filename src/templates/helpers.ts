@@ -1,0 +1,96 @@
+/**
+ * Helpers available to templates. Each is listed in the README; all are pure functions of their
+ * arguments and the document's locale strings (nothing here can reach files or the network).
+ */
+import type { HelperOptions } from "handlebars";
+import { UndocError } from "../errors.js";
+import { lookupString, type LocaleStrings } from "./locale.js";
+
+export interface RenderData {
+  locale: LocaleStrings;
+  localeFile: string;
+  lang: string;
+}
+
+function runtime(options: HelperOptions): RenderData {
+  return (options.data as { undoc: RenderData }).undoc;
+}
+
+function isoParts(iso: unknown, helper: string): [number, number, number] {
+  const m = typeof iso === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  if (!m) throw new UndocError("TEMPLATE", `helper "${helper}" expects a date as YYYY-MM-DD, got ${JSON.stringify(iso)}`);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const check = new Date(Date.UTC(y, mo - 1, d));
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) {
+    throw new UndocError("TEMPLATE", `helper "${helper}": ${iso} is not a calendar date`);
+  }
+  return [y, mo, d];
+}
+
+/**
+ * A date as the UN writes it in each language: zh 2020年9月14日 (the typesetter adds the
+ * narrow CJK/digit gaps), en 14 September 2020, the others through Intl.
+ */
+export function formatDate(iso: string, lang: string): string {
+  const [y, m, d] = isoParts(iso, "date");
+  if (lang === "zh") return `${y}年${m}月${d}日`;
+  const when = new Date(Date.UTC(y, m - 1, d));
+  if (lang === "en") {
+    const month = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" }).format(when);
+    return `${d} ${month} ${y}`;
+  }
+  const locale = lang === "ar" ? "ar-u-nu-latn" : lang;
+  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(when);
+}
+
+/** The digits a UN job number is barcoded with: 20-11937 -> 2011937. */
+export function barcodeDigits(jobNumber: string): string {
+  const digits = String(jobNumber).replace(/\D/g, "");
+  if (!digits) throw new UndocError("TEMPLATE", `helper "barcodeDigits": job number ${JSON.stringify(jobNumber)} has no digits`);
+  return digits;
+}
+
+export const helpers = {
+  /** {{t "key.path" name=value}}: a locale string with {name} placeholders filled */
+  t(this: unknown, key: unknown, options: HelperOptions): string {
+    const rt = runtime(options);
+    return lookupString(rt.locale, String(key), options.hash as Record<string, unknown>, rt.localeFile);
+  },
+  /** {{date "2020-09-14"}} or {{date value lang="en"}}: a date in the document's (or given) language */
+  date(this: unknown, iso: unknown, options: HelperOptions): string {
+    const lang = (options.hash as { lang?: string }).lang ?? runtime(options).lang;
+    isoParts(iso, "date");
+    return formatDate(iso as string, lang);
+  },
+  /** {{jobLabel meta.jobNumber}}: job number with the language letter, e.g. 20-11937 (C) */
+  jobLabel(this: unknown, job: unknown, options: HelperOptions): string {
+    const rt = runtime(options);
+    return `${String(job)} (${lookupString(rt.locale, "footer.languageLetter", {}, rt.localeFile)})`;
+  },
+  /** {{barcodeDigits meta.jobNumber}}: the digits printed as the Code 39 barcode */
+  barcodeDigits(this: unknown, job: unknown): string {
+    return barcodeDigits(String(job));
+  },
+  /** {{symbolPath meta.symbol}}: the symbol as used in document addresses (spaces removed) */
+  symbolPath(this: unknown, symbol: unknown): string {
+    return String(symbol).replace(/\s+/g, "");
+  },
+  /** {{concat a b ...}}: strings joined */
+  concat(this: unknown, ...args: unknown[]): string {
+    return args.slice(0, -1).map(String).join("");
+  },
+  /** {{#if (eq a b)}} */
+  eq(this: unknown, a: unknown, b: unknown): boolean {
+    return a === b;
+  },
+  /** {{or a b}}: the first truthy value */
+  or(this: unknown, ...args: unknown[]): unknown {
+    return args.slice(0, -1).find(Boolean) ?? args[args.length - 2];
+  },
+  /** {{#if (isText item)}}: true for a string (a paragraph), false for a list */
+  isText(this: unknown, v: unknown): boolean {
+    return typeof v === "string";
+  },
+} satisfies Record<string, (...args: never[]) => unknown>;
+
+export type HelperName = keyof typeof helpers;

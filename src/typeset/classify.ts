@@ -1,0 +1,91 @@
+/**
+ * Character classes for Chinese line composition, after W3C "Requirements for Chinese Text
+ * Layout" (clreq) §3.1 (punctuation) and §3.2 (line breaking), and UAX #14 for Latin text.
+ */
+
+/** Opening brackets and quotes: never at line end (clreq §3.2.2 "line-end prohibition"). */
+export const OPENING = new Set([..."“‘（《〈【「『〔［｛〖〘〚(["]);
+/** Closing brackets and quotes: never at line start (clreq §3.2.1 "line-start prohibition"). */
+export const CLOSING = new Set([..."”’）》〉】」』〕］｝〗〙〛)]}"]);
+/** Pause and stop marks: never at line start (clreq §3.2.1). */
+export const STOPS = new Set([..."、，；：。！？．,.;:!?"]);
+/** Interpuncts (·・‧): never at line start (clreq §3.2.1). */
+export const INTERPUNCTS = new Set([..."·・‧"]);
+/** Marks Word lets hang into the right margin at line end (w:overflowPunct). */
+export const HANGABLE = new Set([..."，。、；：！？"]);
+/** Characters that come in inseparable pairs: the two-em dash and the six-dot ellipsis (clreq §3.2.3). */
+export const PAIRED = new Set(["—", "…", "⸺"]);
+
+/** Full-width marks whose glyph sits in the left half of the em box in Simplified Chinese fonts. */
+const RIGHT_BLANK = new Set([..."，。、；：！？”’）》〉】」』〕］｝〗〙〛"]);
+/** Full-width marks whose glyph sits in the right half. */
+const LEFT_BLANK = new Set([..."“‘（《〈【「『〔［｛〖〘〚"]);
+
+export function isIdeographic(cp: number): boolean {
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) || // CJK Unified Ideographs
+    (cp >= 0x3400 && cp <= 0x4dbf) || // Extension A
+    (cp >= 0x20000 && cp <= 0x3134f) || // Extensions B-G
+    (cp >= 0xf900 && cp <= 0xfaff) || // Compatibility Ideographs
+    (cp >= 0x3040 && cp <= 0x30ff) || // Kana
+    (cp >= 0x3100 && cp <= 0x312f) || // Bopomofo
+    (cp >= 0xac00 && cp <= 0xd7af) || // Hangul syllables
+    (cp >= 0x3005 && cp <= 0x3007) // 々〆〇
+  );
+}
+
+/**
+ * Characters set in the Chinese face: ideographs, full-width forms and the punctuation that is
+ * East Asian "ambiguous" width but full width in Chinese (quotes, dashes, ellipsis, interpuncts, bullet).
+ */
+export function usesCjkFace(ch: string): boolean {
+  const cp = ch.codePointAt(0)!;
+  if (isIdeographic(cp)) return true;
+  if (cp >= 0x3000 && cp <= 0x303f) return true; // CJK symbols and punctuation
+  if (cp >= 0xff00 && cp <= 0xffef) return true; // half/full-width forms
+  if (cp >= 0x2e80 && cp <= 0x2fdf) return true; // radicals
+  if (cp >= 0x3200 && cp <= 0x33ff) return true; // enclosed CJK, compatibility
+  if (cp >= 0xfe30 && cp <= 0xfe4f) return true;
+  return "“”‘’·—…•※§№".includes(ch);
+}
+
+export type CharClass =
+  | "ideograph" // Chinese characters and kana
+  | "opening" // opening brackets and quotes
+  | "closing" // closing brackets and quotes
+  | "stop" // pause and stop marks
+  | "interpunct" // middle dots
+  | "paired" // dash and ellipsis (come in pairs)
+  | "space" // breakable white space
+  | "alnum" // Latin letters and digits
+  | "other"; // anything else (Latin punctuation, symbols)
+
+export function classify(ch: string): CharClass {
+  if (OPENING.has(ch)) return "opening";
+  if (CLOSING.has(ch)) return "closing";
+  if (STOPS.has(ch)) return "stop";
+  if (INTERPUNCTS.has(ch)) return "interpunct";
+  if (PAIRED.has(ch)) return "paired";
+  if (ch === " " || ch === "\t") return "space";
+  const cp = ch.codePointAt(0)!;
+  if (isIdeographic(cp)) return "ideograph";
+  if (/[\p{L}\p{N}\p{M}]/u.test(ch)) return "alnum";
+  return "other";
+}
+
+/** clreq §3.2.1: may this character begin a line? */
+export function mayStartLine(ch: string): boolean {
+  return !(CLOSING.has(ch) || STOPS.has(ch) || INTERPUNCTS.has(ch));
+}
+
+/** clreq §3.2.2: may this character end a line? */
+export function mayEndLine(ch: string): boolean {
+  return !OPENING.has(ch);
+}
+
+/** Blank half of a full-width mark that compression may remove (clreq §3.1.6), or none. */
+export function blankSide(ch: string): "left" | "right" | "none" {
+  if (RIGHT_BLANK.has(ch)) return "right";
+  if (LEFT_BLANK.has(ch)) return "left";
+  return "none";
+}

@@ -1,0 +1,126 @@
+/**
+ * Body blocks -> pdfmake nodes, one handler per block type (a new block type that this writer
+ * does not handle is a compile error). Each handler returns "chunks": node groups that must stay
+ * on one page (Word's widow/orphan control keeps two lines together at each end of a paragraph).
+ */
+import type { Block } from "../../model/types.js";
+import { resolvedParagraph } from "../../style/style.js";
+import { spansOf, type ComposedLine, type GlyphRun } from "../../typeset/index.js";
+import { measure } from "../../typeset/units.js";
+import { compose, geometryFor, lineNodes, type PdfContext } from "./context.js";
+
+type Node = Record<string, unknown>;
+
+export interface BlockOutput {
+  chunks: Node[][];
+  spaceBefore: number;
+  spaceAfter: number;
+  keepWithNext: boolean;
+  pageBreakBefore?: boolean;
+}
+
+type Handler<T extends Block["type"]> = (ctx: PdfContext, block: Extract<Block, { type: T }>) => BlockOutput;
+
+/** Splits a paragraph's lines into chunks: first two and last two lines stay together. */
+function paragraphChunks(nodes: Node[]): Node[][] {
+  if (nodes.length <= 3) return [nodes];
+  const chunks: Node[][] = [nodes.slice(0, 2)];
+  for (let i = 2; i < nodes.length - 2; i++) chunks.push([nodes[i]]);
+  chunks.push(nodes.slice(-2));
+  return chunks;
+}
+
+const handlers: { [T in Block["type"]]: Handler<T> } = {
+  heading(ctx, b) {
+    const role = b.role === "title" ? "title" : "section";
+    const p = resolvedParagraph(ctx.style, role);
+    const geo = geometryFor(ctx, role);
+    const lines = compose(ctx, spansOf(b.children, p.weight), geo);
+    return { chunks: [lineNodes(ctx, lines, p.size, p.lineHeight, p.weight)], spaceBefore: p.spaceBefore, spaceAfter: p.spaceAfter, keepWithNext: p.keepWithNext };
+  },
+  paragraph(ctx, b) {
+    const p = resolvedParagraph(ctx.style, "body");
+    const geo = geometryFor(ctx, "body", { noFirstLineIndent: b.indent === "none" });
+    const lines = compose(ctx, spansOf(b.children, p.weight), geo);
+    return { chunks: paragraphChunks(lineNodes(ctx, lines, p.size, p.lineHeight)), spaceBefore: p.spaceBefore, spaceAfter: p.spaceAfter, keepWithNext: p.keepWithNext };
+  },
+  list(ctx, b) {
+    const p = resolvedParagraph(ctx.style, "listItem");
+    const li = ctx.style.paragraphs.listItem;
+    const geo = { ...geometryFor(ctx, "listItem"), firstLineIndent: (li.textIndentEm - (li.leftIndentEm ?? 0)) * p.size };
+    const chunks: Node[][] = [];
+    b.items.forEach((item, n) => {
+      const lines = compose(ctx, spansOf(item.children, p.weight), geo);
+      if (lines.length) lines[0] = withMarker(ctx, lines[0], li.marker, li.markerIndentEm * p.size, p.size);
+      const nodes = lineNodes(ctx, lines, p.size, p.lineHeight);
+      const itemChunks = paragraphChunks(nodes);
+      if (n < b.items.length - 1) {
+        const last = itemChunks[itemChunks.length - 1];
+        last[last.length - 1] = { stack: [last[last.length - 1]], margin: [0, 0, 0, p.spaceAfter] };
+      }
+      chunks.push(...itemChunks);
+    });
+    return { chunks, spaceBefore: p.spaceBefore, spaceAfter: p.spaceAfter, keepWithNext: p.keepWithNext };
+  },
+  signature(ctx, b) {
+    const p = resolvedParagraph(ctx.style, "signature");
+    const geo = geometryFor(ctx, "signature");
+    const nodes = b.lines.flatMap((line) => lineNodes(ctx, compose(ctx, spansOf(line, p.weight), geo), p.size, p.lineHeight, p.weight));
+    return { chunks: [nodes], spaceBefore: p.spaceBefore + p.lineHeight, spaceAfter: p.spaceAfter, keepWithNext: false };
+  },
+  pageBreak() {
+    return { chunks: [], spaceBefore: 0, spaceAfter: 0, keepWithNext: false, pageBreakBefore: true };
+  },
+  endRule(ctx) {
+    const r = ctx.style.endRule;
+    const x = (ctx.width - r.width) / 2;
+    const rule = { canvas: [{ type: "line", x1: x, y1: 0, x2: x + r.width, y2: 0, lineWidth: r.thickness }] };
+    return { chunks: [[rule]], spaceBefore: r.spaceBefore, spaceAfter: 0, keepWithNext: false };
+  },
+};
+
+/** The first line of a list item with its marker prepended at the marker position. */
+function withMarker(ctx: PdfContext, line: ComposedLine, marker: string, markerX: number, size: number): ComposedLine {
+  // the marker is a list decoration: set it in the Latin face (a Times-like bullet, as Word's), unless only the Chinese face has it
+  const latin = ctx.faces.regular.latin;
+  const face = [...marker].every((c) => latin.font.hasGlyphForCodePoint(c.codePointAt(0)!)) ? latin : ctx.faces.regular.cjk;
+  const run: GlyphRun = { text: marker, face, size, features: [], x: 0, letterSpacing: 0, advance: measure(face, marker, [], size), start: 0, end: 0 };
+  const shift = line.indent - markerX;
+  return { ...line, indent: markerX, runs: [run, ...line.runs.map((r) => ({ ...r, x: r.x + shift }))] };
+}
+
+export function blockOutput(ctx: PdfContext, block: Block): BlockOutput {
+  return (handlers[block.type] as Handler<typeof block.type>)(ctx, block as never);
+}
+
+/** All body blocks as a pdfmake content array, honouring keep-with-next and page breaks. */
+export function bodyContent(ctx: PdfContext, blocks: Block[]): Node[] {
+  const content: Node[] = [];
+  let pendingBreak = false;
+  let keepPrevious = false;
+  let prevSpaceAfter = 0;
+  for (const block of blocks) {
+    const out = blockOutput(ctx, block);
+    if (out.pageBreakBefore) {
+      pendingBreak = true;
+      continue;
+    }
+    if (!out.chunks.length) continue;
+    const gap = content.length && !pendingBreak ? Math.max(prevSpaceAfter, out.spaceBefore) : 0;
+    const chunks: Node[] = out.chunks.map((nodes) => ({ stack: nodes, unbreakable: true }));
+    chunks[0].margin = [0, gap, 0, 0];
+    if (pendingBreak) chunks[0].pageBreak = "before";
+    pendingBreak = false;
+    if (keepPrevious && content.length) {
+      // keep-with-next: the previous block's last chunk and this block's first share a page
+      const previous = content.pop()!;
+      const group: Node = { stack: [{ ...previous, pageBreak: undefined }, chunks[0]], unbreakable: true };
+      if (previous.pageBreak) group.pageBreak = previous.pageBreak;
+      chunks[0] = group;
+    }
+    content.push(...chunks);
+    keepPrevious = out.keepWithNext;
+    prevSpaceAfter = out.spaceAfter;
+  }
+  return content;
+}

@@ -1,0 +1,97 @@
+/**
+ * The UN page furniture: first-page masthead (in the body flow), first-page footer, and the
+ * running header and footer of later pages, which alternate sides on odd and even pages.
+ */
+import type { FirstPageFooter, Masthead, RunningParts } from "../../model/types.js";
+import { code39, drawingToSvg, placeholderEmblem, qrCode, recyclingMark } from "../../marks/index.js";
+import { setText, type PdfContext } from "./context.js";
+
+type Node = Record<string, unknown>;
+
+function rule(width: number, thickness: number, margin: number[] = [0, 0, 0, 0]): Node {
+  return { canvas: [{ type: "line", x1: 0, y1: thickness / 2, x2: width, y2: thickness / 2, lineWidth: thickness }], margin };
+}
+
+export function mastheadContent(ctx: PdfContext, m: Masthead): Node[] {
+  const s = ctx.style.masthead;
+  const w = ctx.width;
+  const emblemGap = 8;
+  const emblem = m.emblem === "placeholder" ? s.emblemSize : 0;
+  const leftWidth = w * 0.5;
+  const topRow: Node = {
+    columns: [
+      ...(emblem ? [{ svg: drawingToSvg(placeholderEmblem(s.emblemSize)), width: s.emblemSize, height: s.emblemSize }] : []),
+      {
+        width: leftWidth - emblem - (emblem ? emblemGap : 0),
+        stack: setText(ctx, m.organisation, { weight: "bold", size: s.organisationSize, width: leftWidth - emblem - emblemGap }),
+        margin: [emblem ? emblemGap : 0, Math.max(0, (s.emblemSize - s.organisationSize * 1.25) / 2), 0, 0],
+      },
+      {
+        width: "*",
+        stack: setText(ctx, m.symbol, { size: s.symbolSize, width: w - leftWidth, align: "end" }),
+        margin: [0, Math.max(0, s.emblemSize - s.symbolSize * 1.25), 0, 0],
+      },
+    ],
+    columnGap: 0,
+    margin: [0, 0, 0, 4],
+  };
+  const distributionWidth = 130;
+  const organRow: Node = {
+    columns: [
+      { width: "*", stack: setText(ctx, m.organ, { weight: "bold", size: s.organSize, width: w - distributionWidth }), margin: [0, 6, 0, 0] },
+      {
+        width: distributionWidth,
+        stack: m.distribution.flatMap((line) => setText(ctx, line, { size: s.distributionSize, width: distributionWidth })),
+        margin: [0, 6, 0, 6],
+      },
+    ],
+    columnGap: 0,
+  };
+  return [topRow, rule(w, s.heavyRule), organRow, rule(w, s.thinRule, [0, 2, 0, 24])];
+}
+
+export function firstPageFooterContent(ctx: PdfContext, f: FirstPageFooter, pageWidth: number): Node {
+  const s = ctx.style.firstPageFooter;
+  const margin = ctx.style.page.margin;
+  const barcode = code39(f.barcode, { height: s.barcodeHeight, narrow: s.barcodeNarrow, quiet: 0 });
+  const left: Node = {
+    width: barcode.width + 8,
+    stack: [
+      ...setText(ctx, f.jobLabel, { size: s.size, width: barcode.width + 8 }),
+      { svg: drawingToSvg(barcode), width: barcode.width, height: barcode.height, margin: [0, 3, 0, 0] },
+    ],
+  };
+  const columns: Node[] = [left];
+  if (f.recyclingMark) {
+    columns.push({ svg: drawingToSvg(recyclingMark(s.recyclingSize)), width: s.recyclingSize, height: s.recyclingSize, margin: [12, 8, 0, 0] });
+  }
+  columns.push({ width: "*", text: "" });
+  columns.push({ svg: drawingToSvg(qrCode(f.qr, { size: s.qrSize })), width: s.qrSize, height: s.qrSize });
+  const top = ctx.style.page.size ? 8 : 8;
+  return { columns, columnGap: 0, margin: [margin.left, top, margin.right, 0], width: pageWidth };
+}
+
+export function runningHeader(ctx: PdfContext, r: RunningParts, page: number): Node {
+  const s = ctx.style.running;
+  const m = ctx.style.page.margin;
+  const odd = page % 2 === 1;
+  return {
+    stack: [...setText(ctx, r.header, { weight: "bold", size: s.size, width: ctx.width, align: odd ? "end" : "start" }), rule(ctx.width, s.rule, [0, 2, 0, 0])],
+    margin: [m.left, ctx.style.page.headerDistance, m.right, 0],
+  };
+}
+
+export function runningFooter(ctx: PdfContext, r: RunningParts, page: number, pages: number): Node {
+  const s = ctx.style.running;
+  const m = ctx.style.page.margin;
+  const odd = page % 2 === 1;
+  const half = ctx.width / 2;
+  const number = setText(ctx, `${page}/${pages}`, { weight: "bold", size: s.size, width: half, align: odd ? "end" : "start" });
+  const job = setText(ctx, r.footer, { size: s.size, width: half, align: odd ? "start" : "end" });
+  const footerTop = m.bottom - ctx.style.page.footerDistance - s.size * 1.25;
+  return {
+    columns: odd ? [{ width: half, stack: job }, { width: half, stack: number }] : [{ width: half, stack: number }, { width: half, stack: job }],
+    columnGap: 0,
+    margin: [m.left, Math.max(0, footerTop), m.right, 0],
+  };
+}
