@@ -5,10 +5,12 @@
  * - unsplittable units (words, digit runs, dash and ellipsis pairs; clreq §3.2.3, UAX #14);
  * - hanging punctuation: a 、，。；：！？ that does not fit may hang past the measure
  *   (Word's w:overflowPunct);
+ * - optional line-edge compression (clreq §3.1.6): an opening mark at line start and a closing
+ *   mark at line end may lose their blank half;
  * - an emergency break inside a unit too long for any line (a 2,000-letter string).
  */
 import { HANGABLE, mayEndLine, mayStartLine } from "./classify.js";
-import { joinBetween, type SpacingOptions } from "./spacing.js";
+import { joinBetween, lineEndSaving, lineStartSaving, type SpacingOptions } from "./spacing.js";
 import type { Unit } from "./units.js";
 
 export interface LineBreak {
@@ -44,7 +46,7 @@ export function breakLines(units: Unit[], widthOf: (line: number) => number, opt
     while (i < units.length && units[i].first === "space") i++; // spaces vanish at line start
     if (i >= units.length) break;
     const width = widthOf(lines.length) + EPSILON;
-    let x = 0;
+    let x = -lineStartSaving(units[i], opt);
     let j = i;
     let hangs = false;
     for (; j < units.length; j++) {
@@ -53,6 +55,12 @@ export function breakLines(units: Unit[], widthOf: (line: number) => number, opt
       if (u.first === "space" || x + join + u.advance <= width) {
         x += join + u.advance;
         continue;
+      }
+      // a closing mark that fits once its blank half is dropped ends the line compressed
+      const saving = lineEndSaving(u, opt);
+      if (saving && j > i && x + join + u.advance - saving <= width && (j + 1 >= units.length || canBreakBetween(u, units[j + 1]))) {
+        j++;
+        break;
       }
       // u does not fit: hang it if it is a hangable mark and the break after it is allowed
       if (opt.hangingPunctuation && j > i && u.text.length === 1 && HANGABLE.has(u.text) && (j + 1 >= units.length || canBreakBetween(u, units[j + 1]))) {

@@ -8,7 +8,7 @@
  *   draw a whole justified line with a handful of text operations.
  */
 import type { Face } from "../fonts/registry.js";
-import { joinBetween, type SpacingOptions } from "./spacing.js";
+import { joinBetween, lineEndSaving, lineStartSaving, type SpacingOptions } from "./spacing.js";
 import type { Unit } from "./units.js";
 
 export type LineAlign = "start" | "center" | "end" | "justify";
@@ -66,7 +66,8 @@ export function placeLine(
 
   // natural positions
   const placed: Placed[] = [];
-  let pen = 0;
+  // an opening mark compressed at line start is drawn half an em into the indent
+  let pen = body.length ? -lineStartSaving(body[0], opt) : 0;
   for (let k = 0; k < body.length; k++) {
     const u = body[k];
     // the gap or compression moves this unit's box; a mark compressed on its blank left half
@@ -75,7 +76,8 @@ export function placeLine(
     placed.push({ unit: u, x: pen });
     pen += u.advance;
   }
-  const naturalMain = main.length ? placed[main.length - 1].x + main[main.length - 1].advance : 0;
+  const lastMain = main[main.length - 1];
+  const naturalMain = main.length ? placed[main.length - 1].x + lastMain.advance - (isLast ? 0 : lineEndSaving(lastMain, opt)) : 0;
 
   // justification: share the slack among the boundaries of the main part
   const boundaries = main.length - 1;

@@ -12,6 +12,20 @@ export interface SpacingOptions {
   compressAdjacentPunctuation: boolean;
   /** let line-end 、，。；：！？ hang into the margin (Word's overflowPunct) */
   hangingPunctuation: boolean;
+  /** set an opening bracket or quote at line start half width (clreq §3.1.6); Word does not by default */
+  compressLineStart?: boolean;
+  /** set a closing mark at line end half width when that makes it fit (clreq §3.1.6); Word does not by default */
+  compressLineEnd?: boolean;
+}
+
+/** Half-em removed from a mark at the start of a line (its blank left half), or 0. */
+export function lineStartSaving(u: Unit, opt: SpacingOptions): number {
+  return opt.compressLineStart && u.face.script === "cjk" && !u.multi && blankSide(u.firstChar) === "left" ? u.size / 2 : 0;
+}
+
+/** Half-em removed from a mark at the end of a line (its blank right half), or 0. */
+export function lineEndSaving(u: Unit, opt: SpacingOptions): number {
+  return opt.compressLineEnd && u.face.script === "cjk" && !u.multi && blankSide(u.lastChar) === "right" ? u.size / 2 : 0;
 }
 
 const EM_GAP_SIDES = new Set(["ideograph"]);

@@ -121,3 +121,27 @@ describe("justification and indents", () => {
     expect(composed("一二", { align: "end" }).lines[0].runs[0].x).toBeCloseTo(80);
   });
 });
+
+describe("line-edge compression (clreq §3.1.6, optional)", () => {
+  it("sets an opening quote at line start half width, into the indent", () => {
+    const p = composed("“一二三四五六七八九”甲", {}, { compressLineStart: true, compressLineEnd: true });
+    expect(p.lines[0].runs[0].x).toBeCloseTo(-5);
+    expect(p.text.slice(p.lines[0].start, p.lines[0].end)).toBe("“一二三四五六七八九”");
+    const off = composed("“一二三四五六七八九”甲");
+    expect(off.lines[0].runs[0].x).toBe(0);
+    expect(off.text.slice(off.lines[0].start, off.lines[0].end)).toBe("“一二三四五六七八");
+  });
+
+  it("lets a closing quote end a line half width when that makes it fit", () => {
+    const off = composed("一二三四五六七八九。”甲");
+    expect(off.text.slice(off.lines[0].start, off.lines[0].end)).toBe("一二三四五六七八");
+    const on = composed("一二三四五六七八九。”甲", {}, { compressLineEnd: true });
+    expect(on.text.slice(on.lines[0].start, on.lines[0].end)).toBe("一二三四五六七八九。”");
+    expect(on.lines[0].width).toBeCloseTo(105); // the quote's blank half reaches past the measure
+  });
+
+  it("is off by default, as in Word", () => {
+    const p = composed("一二三四五六七八九十”甲");
+    expect(p.text.slice(p.lines[0].start, p.lines[0].end)).toBe("一二三四五六七八九");
+  });
+});

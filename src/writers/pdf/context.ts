@@ -1,7 +1,7 @@
 /** What every PDF block handler needs: the style, the faces and a way to set text. */
 import type { Style, ParagraphRole } from "../../style/style.js";
 import { resolvedParagraph, textWidth } from "../../style/style.js";
-import { composeParagraph, type ComposedLine, type FaceSet, type LineAlign, type ParagraphGeometry, type Span } from "../../typeset/index.js";
+import { composeParagraph, type ComposeOptions, type ComposedLine, type FaceSet, type LineAlign, type ParagraphGeometry, type Span } from "../../typeset/index.js";
 import { lineNode } from "./lines.js";
 
 export interface PdfContext {
@@ -28,11 +28,14 @@ export function geometryFor(ctx: PdfContext, role: ParagraphRole, opts: { noFirs
   };
 }
 
-export function composeOptions(ctx: PdfContext) {
+export function composeOptions(ctx: PdfContext): ComposeOptions {
+  const t = ctx.style.text;
   return {
-    cjkLatinGapEm: ctx.style.text.cjkLatinGapEm,
-    compressAdjacentPunctuation: true,
-    hangingPunctuation: ctx.style.text.hangingPunctuation,
+    cjkLatinGapEm: t.cjkLatinGapEm,
+    compressAdjacentPunctuation: t.compressAdjacentPunctuation ?? true,
+    hangingPunctuation: t.hangingPunctuation,
+    compressLineStart: t.compressLineStart ?? false,
+    compressLineEnd: t.compressLineEnd ?? false,
   };
 }
 
