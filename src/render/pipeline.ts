@@ -10,7 +10,8 @@ import { parseMarkup } from "../markup/parse.js";
 import { markupToModel } from "../markup/to-model.js";
 import type { Document } from "../model/types.js";
 import { parseStyle, type Style } from "../style/style.js";
-import { loadTemplateSet } from "../templates/engine.js";
+import { UndocError } from "../errors.js";
+import { loadTemplateSet, locateInTemplates } from "../templates/engine.js";
 
 export type Format = "pdf" | "docx";
 export const FORMATS: readonly Format[] = ["pdf", "docx"];
@@ -52,7 +53,12 @@ export function styleOf(templates: string): Style {
 export function buildModel(data: UnDocumentData, templates: string = DEFAULT_TEMPLATES): Document {
   const set = loadTemplateSet(resolve(templates));
   const { markup, origin } = set.render(data);
-  return markupToModel(parseMarkup(markup, origin), origin);
+  try {
+    return markupToModel(parseMarkup(markup, origin), origin);
+  } catch (e) {
+    if (e instanceof UndocError && e.code === "MARKUP") throw locateInTemplates(e, markup, set.sources);
+    throw e;
+  }
 }
 
 export function metadataDate(data: UnDocumentData, env: NodeJS.ProcessEnv = process.env): Date {

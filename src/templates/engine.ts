@@ -12,8 +12,15 @@ import type { UnDocumentData } from "../input/schema.js";
 import { helpers, type RenderData } from "./helpers.js";
 import type { LocaleStrings } from "./locale.js";
 
+export interface TemplateSource {
+  file: string;
+  text: string;
+}
+
 export interface TemplateSet {
   dir: string;
+  /** the template files, to locate errors found in the markup they produced */
+  sources: TemplateSource[];
   render(data: UnDocumentData): { markup: string; origin: string };
   /** raw style.yaml text and its path */
   styleSource: { text: string; file: string };
@@ -72,8 +79,9 @@ const COMPILE_OPTIONS = {
 } as const;
 
 /** Compiles one file, reporting syntax errors with the file, line and column. */
-function compileFile(hb: typeof Handlebars, file: string, label: string, uses: PartialUse[]): Template {
+function compileFile(hb: typeof Handlebars, file: string, label: string, uses: PartialUse[], sources: TemplateSource[]): Template {
   const src = readFileSync(file, "utf8");
+  sources.push({ file: label, text: src });
   try {
     partialUses(hb.parse(src), label, uses);
     hb.precompile(src, COMPILE_OPTIONS);
@@ -115,15 +123,16 @@ function compileTemplateSet(dir: string): TemplateSet {
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
   const partialsDir = join(dir, "partials");
   const uses: PartialUse[] = [];
+  const sources: TemplateSource[] = [];
   const names = new Set<string>();
   if (existsSync(partialsDir)) {
     for (const f of readdirSync(partialsDir).sort()) {
       if (!f.endsWith(".hbs")) continue;
       names.add(basename(f, ".hbs"));
-      hb.registerPartial(basename(f, ".hbs"), compileFile(hb, join(partialsDir, f), join(dir, "partials", f), uses) as unknown as Handlebars.Template);
+      hb.registerPartial(basename(f, ".hbs"), compileFile(hb, join(partialsDir, f), join(dir, "partials", f), uses, sources) as unknown as Handlebars.Template);
     }
   }
-  const template = compileFile(hb, main, main, uses);
+  const template = compileFile(hb, main, main, uses, sources);
   const missing = uses.find((u) => !names.has(u.name));
   if (missing) {
     throw new UndocError("TEMPLATE", `unknown partial "${missing.name}"`, { file: missing.file, line: missing.line, column: missing.column },
@@ -148,6 +157,7 @@ function compileTemplateSet(dir: string): TemplateSet {
 
   return {
     dir,
+    sources,
     styleSource,
     render(data) {
       const locale = localeFor(data.meta.language);
@@ -192,4 +202,31 @@ function templateError(err: LocatedError): UndocError {
     return new UndocError("TEMPLATE", `unknown partial "${m[1]}"`, { file }, "partials are the .hbs files in the template folder's partials/");
   }
   return new UndocError("TEMPLATE", `template error: ${msg}`, { file });
+}
+
+/**
+ * A markup error points into the generated markup, which the author never sees. Find the tag it
+ * points at in the template files and report that place instead (when it is found in exactly one).
+ */
+export function locateInTemplates(err: UndocError, markup: string, sources: TemplateSource[]): UndocError {
+  const { line, column } = err.location;
+  if (!line || !column) return err;
+  const at = (markup.split("\n")[line - 1] ?? "").slice(column - 1);
+  const tag = /^<\/?[\w-]+[^>]*>?/.exec(at)?.[0];
+  if (!tag) return err;
+  const name = /^<\/?[\w-]+/.exec(tag)![0];
+  for (const needle of [tag, name]) {
+    const hits: Array<{ file: string; line: number; column: number }> = [];
+    for (const s of sources) {
+      let i = s.text.indexOf(needle);
+      while (i >= 0) {
+        const before = s.text.slice(0, i).split("\n");
+        hits.push({ file: s.file, line: before.length, column: before[before.length - 1].length + 1 });
+        i = s.text.indexOf(needle, i + 1);
+      }
+    }
+    if (hits.length === 1) return new UndocError(err.code, err.detail, hits[0], err.hint);
+    if (hits.length > 1) break;
+  }
+  return err;
 }

@@ -1,0 +1,44 @@
+/** Batch progress: a bar on a terminal, one plain line per document elsewhere (CI logs). */
+import type { JobResult } from "./job.js";
+
+export interface Progress {
+  result(r: JobResult, done: number, total: number): void;
+  end(): void;
+}
+
+function kb(bytes: number): string {
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+export function describeResult(r: JobResult): string {
+  if (r.ok) return r.outputs.map((o) => `${o.path} (${kb(o.bytes)})`).join(", ");
+  return r.internal ? `internal error (please report it) in ${r.input}:\n${r.error.message}` : r.error.message;
+}
+
+export function progressFor(stream: NodeJS.WriteStream, quiet: boolean): Progress {
+  if (quiet) return { result: () => {}, end: () => {} };
+  if (!stream.isTTY) {
+    return {
+      result(r) {
+        if (r.ok) console.log(`ok ${describeResult(r)}`);
+        else console.error(`error: ${describeResult(r)}`);
+      },
+      end() {},
+    };
+  }
+  const width = 30;
+  let drawn = false;
+  return {
+    result(r, done, total) {
+      if (drawn) stream.write("\r\x1b[K");
+      if (!r.ok) stream.write(`error: ${describeResult(r)}\n`);
+      else if (total === 1) stream.write(`${describeResult(r)}\n`);
+      const filled = Math.round((done / total) * width);
+      stream.write(`[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${r.input}`);
+      drawn = true;
+    },
+    end() {
+      if (drawn) stream.write("\n");
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { unzipSync, strFromU8 } from "fflate";
+import { jsonSchema } from "../src/input/schema.js";
+
+const ROOT = process.cwd();
+const EXAMPLE = join(ROOT, "examples", "arria-belarus-2020.zh.yaml");
+
+function undoc(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [join(ROOT, "dist", "cli.js"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
+const pdfText = (file: string) => spawnSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, "");
+const docxXml = (file: string) => strFromU8(unzipSync(readFileSync(file))["word/document.xml"]);
+
+describe("undoc validate", () => {
+  it("checks data without rendering", () => {
+    const out = tmp("undoc-v-");
+    const r = undoc(["validate", EXAMPLE]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`ok ${EXAMPLE}`);
+    expect(existsSync(join(out, "arria-belarus-2020.zh.pdf"))).toBe(false);
+  });
+
+  it("exits 1 naming the file and line on bad data, and reports every input", () => {
+    const dir = tmp("undoc-v-");
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, readFileSync(EXAMPLE, "utf8").replace("jobNumber: \"20-11937\"", "jobNumber: 2011937"));
+    const r = undoc(["validate", bad, EXAMPLE, "--json"]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report).toMatchObject({ ok: 1, failed: 1 });
+    expect(report.documents[0].error).toMatchObject({ code: "INPUT_SCHEMA", file: bad, path: "meta.jobNumber" });
+    expect(report.documents[0].error.line).toBe(readFileSync(bad, "utf8").split("\n").findIndex((l) => l.includes("jobNumber")) + 1);
+  });
+});
+
+describe("undoc schema", () => {
+  it("matches the committed schema/document.schema.json that the example points editors to", () => {
+    expect(JSON.parse(readFileSync(join(ROOT, "schema", "document.schema.json"), "utf8"))).toEqual(jsonSchema());
+    expect(readFileSync(EXAMPLE, "utf8").split("\n")[0]).toBe("# yaml-language-server: $schema=../schema/document.schema.json");
+  });
+});
+
+describe("undoc init and --templates", () => {
+  it("copies the templates; a changed string, style value and partial show in both PDF and DOCX", () => {
+    const dir = join(tmp("undoc-init-"), "tpl");
+    const r = undoc(["init", dir]);
+    expect(r.code).toBe(0);
+    for (const f of ["document.hbs", "style.yaml", "locales/zh.yaml", "partials/letter.hbs"]) expect(existsSync(join(dir, f))).toBe(true);
+    // a locale string, a style value and a partial
+    const locale = join(dir, "locales", "zh.yaml");
+    writeFileSync(locale, readFileSync(locale, "utf8").replace('signed: "(签名)"', 'signed: "(签字盖章)"'));
+    const style = join(dir, "style.yaml");
+    writeFileSync(style, readFileSync(style, "utf8").replace("size: letter", "size: a4"));
+    const letter = join(dir, "partials", "letter.hbs");
+    writeFileSync(letter, readFileSync(letter, "utf8").replace("</signature>", "</signature>\n<p indent=\"none\">附言：此函另送各理事国。</p>"));
+    const out = tmp("undoc-init-out-");
+    const rr = undoc(["render", EXAMPLE, "--templates", dir, "--out", out]);
+    expect(rr.err).toBe("");
+    expect(rr.code).toBe(0);
+    const pdf = join(out, "arria-belarus-2020.zh.pdf");
+    const docx = join(out, "arria-belarus-2020.zh.docx");
+    expect(pdfText(pdf)).toContain("(签字盖章)");
+    expect(pdfText(pdf)).toContain("附言：此函另送各理事国。");
+    expect(spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout).toMatch(/\(A4\)/);
+    const xml = docxXml(docx);
+    expect(xml).toContain("(签字盖章)");
+    expect(xml).toContain("附言：此函另送各理事国。");
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/); // A4 in twentieths of a point
+  });
+
+  it("refuses to overwrite a non-empty folder without --force", () => {
+    const dir = tmp("undoc-init-");
+    writeFileSync(join(dir, "keep.txt"), "x");
+    const r = undoc(["init", dir]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--force");
+    expect(undoc(["init", dir, "--force"]).code).toBe(0);
+  });
+
+  it("reports a markup error at the template file and line that wrote it", () => {
+    const dir = join(tmp("undoc-init-"), "tpl");
+    undoc(["init", dir]);
+    const annex = join(dir, "partials", "annex.hbs");
+    writeFileSync(annex, readFileSync(annex, "utf8").replace("<heading>{{heading}}</heading>", "<subheading>{{heading}}</subheading>"));
+    const r = undoc(["render", EXAMPLE, "--templates", dir, "--out", tmp("undoc-o-"), "--format", "pdf"]);
+    expect(r.code).toBe(1);
+    const line = readFileSync(annex, "utf8").split("\n").findIndex((l) => l.includes("<subheading>")) + 1;
+    expect(r.err).toContain(`${annex}:${line}:1: <subheading> is not a block element`);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("batch rendering", () => {
+  it("renders many inputs and globs on a worker pool; a failing input is reported and the rest render", () => {
+    const dir = tmp("undoc-batch-");
+    const text = readFileSync(EXAMPLE, "utf8");
+    for (const n of [1, 2, 3]) writeFileSync(join(dir, `doc${n}.zh.yaml`), text.replace("20-11937", `20-1193${n}`));
+    writeFileSync(join(dir, "doc4.zh.yaml"), text.replace("organ: 安全理事会", "organ: [1, 2]"));
+    const out = join(dir, "out");
+    const r = undoc(["render", join(dir, "*.yaml"), "--out", out, "--jobs", "2", "--json", "--format", "pdf"]);
+    expect(r.code).toBe(1);
+    const s = JSON.parse(r.out);
+    expect(s).toMatchObject({ ok: 3, failed: 1 });
+    expect(s.documents.map((d: { input: string }) => d.input.split("/").pop())).toEqual(["doc1.zh.yaml", "doc2.zh.yaml", "doc3.zh.yaml", "doc4.zh.yaml"]);
+    expect(s.documents[3].error).toMatchObject({ code: "INPUT_SCHEMA", path: "meta.organ" });
+    for (const n of [1, 2, 3]) expect(existsSync(join(out, `doc${n}.zh.pdf`))).toBe(true);
+    expect(existsSync(join(out, "doc4.zh.pdf"))).toBe(false);
+  });
+
+  it("prints plain lines when not on a terminal", () => {
+    const out = tmp("undoc-batch-");
+    const r = undoc(["render", EXAMPLE, "--out", out, "--format", "pdf"]);
+    expect(r.out).toMatch(/^ok .*arria-belarus-2020\.zh\.pdf \(\d+ KB\)\n$/);
+  });
+
+  it("rejects a bad --jobs and a glob matching nothing", () => {
+    expect(undoc(["render", EXAMPLE, "--jobs", "0"]).code).toBe(2);
+    const r = undoc(["render", "nowhere/*.yaml"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('no input matches "nowhere/*.yaml"');
+  });
+});
+
+describe("deterministic output", () => {
+  it("gives byte-identical PDF and DOCX on two renders, and honours SOURCE_DATE_EPOCH", () => {
+    const a = tmp("undoc-det-");
+    const b = tmp("undoc-det-");
+    const c = tmp("undoc-det-");
+    expect(undoc(["render", EXAMPLE, "--out", a]).code).toBe(0);
+    expect(undoc(["render", EXAMPLE, "--out", b]).code).toBe(0);
+    expect(undoc(["render", EXAMPLE, "--out", c], { SOURCE_DATE_EPOCH: "1700000000" }).code).toBe(0);
+    for (const ext of ["pdf", "docx"]) {
+      const name = `arria-belarus-2020.zh.${ext}`;
+      expect(readFileSync(join(a, name)).equals(readFileSync(join(b, name)))).toBe(true);
+      expect(readFileSync(join(a, name)).equals(readFileSync(join(c, name)))).toBe(false);
+    }
+    const info = spawnSync("pdfinfo", ["-isodates", join(c, "arria-belarus-2020.zh.pdf")], { encoding: "utf8" }).stdout;
+    expect(info).toMatch(/CreationDate:\s+2023-11-14T22:13:20/);
+    const core = strFromU8(unzipSync(readFileSync(join(c, "arria-belarus-2020.zh.docx")))["docProps/core.xml"]);
+    expect(core).toContain("2023-11-14T22:13:20Z");
+  });
+});
