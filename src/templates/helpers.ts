@@ -35,12 +35,20 @@ export function formatDate(iso: string, lang: string): string {
   const [y, m, d] = isoParts(iso, "date");
   if (lang === "zh") return `${y}年${m}月${d}日`;
   const when = new Date(Date.UTC(y, m - 1, d));
-  if (lang === "en") {
-    const month = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" }).format(when);
-    return `${d} ${month} ${y}`;
+  if (lang === "en") return `${d} ${formatter("en-GB", true).format(when)} ${y}`;
+  return formatter(lang === "ar" ? "ar-u-nu-latn" : lang, false).format(when);
+}
+
+// Intl formatters are slow to create (tens of ms): keep one per locale
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, monthOnly: boolean): Intl.DateTimeFormat {
+  const key = `${locale}:${monthOnly}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions = monthOnly ? { month: "long", timeZone: "UTC" } : { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" };
+    formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
   }
-  const locale = lang === "ar" ? "ar-u-nu-latn" : lang;
-  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(when);
+  return f;
 }
 
 /** The digits a UN job number is barcoded with: 20-11937 -> 2011937. */

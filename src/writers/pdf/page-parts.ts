@@ -3,7 +3,7 @@
  * running header and footer of later pages, which alternate sides on odd and even pages.
  */
 import type { FirstPageFooter, Masthead, RunningParts } from "../../model/types.js";
-import { code39, drawingToSvg, placeholderEmblem, qrCode, recyclingMark } from "../../marks/index.js";
+import { drawingToCanvas, marks } from "./marks.js";
 import { setText, type PdfContext } from "./context.js";
 
 type Node = Record<string, unknown>;
@@ -20,7 +20,7 @@ export function mastheadContent(ctx: PdfContext, m: Masthead): Node[] {
   const leftWidth = w * 0.5;
   const topRow: Node = {
     columns: [
-      ...(emblem ? [{ svg: drawingToSvg(placeholderEmblem(s.emblemSize)), width: s.emblemSize, height: s.emblemSize }] : []),
+      ...(emblem ? [{ ...drawingToCanvas(marks.emblem(s.emblemSize)), width: s.emblemSize }] : []),
       {
         width: leftWidth - emblem - (emblem ? emblemGap : 0),
         stack: setText(ctx, m.organisation, { weight: "bold", size: s.organisationSize, width: leftWidth - emblem - emblemGap }),
@@ -53,22 +53,21 @@ export function mastheadContent(ctx: PdfContext, m: Masthead): Node[] {
 export function firstPageFooterContent(ctx: PdfContext, f: FirstPageFooter, pageWidth: number): Node {
   const s = ctx.style.firstPageFooter;
   const margin = ctx.style.page.margin;
-  const barcode = code39(f.barcode, { height: s.barcodeHeight, narrow: s.barcodeNarrow, quiet: 0 });
+  const barcode = marks.barcode(f.barcode, s.barcodeHeight, s.barcodeNarrow);
   const left: Node = {
     width: barcode.width + 8,
     stack: [
       ...setText(ctx, f.jobLabel, { size: s.size, width: barcode.width + 8 }),
-      { svg: drawingToSvg(barcode), width: barcode.width, height: barcode.height, margin: [0, 3, 0, 0] },
+      { ...drawingToCanvas(barcode), margin: [0, 3, 0, 0] },
     ],
   };
   const columns: Node[] = [left];
   if (f.recyclingMark) {
-    columns.push({ svg: drawingToSvg(recyclingMark(s.recyclingSize)), width: s.recyclingSize, height: s.recyclingSize, margin: [12, 8, 0, 0] });
+    columns.push({ ...drawingToCanvas(marks.recycling(s.recyclingSize)), margin: [12, 8, 0, 0] });
   }
   columns.push({ width: "*", text: "" });
-  columns.push({ svg: drawingToSvg(qrCode(f.qr, { size: s.qrSize })), width: s.qrSize, height: s.qrSize });
-  const top = ctx.style.page.size ? 8 : 8;
-  return { columns, columnGap: 0, margin: [margin.left, top, margin.right, 0], width: pageWidth };
+  columns.push(drawingToCanvas(marks.qr(f.qr, s.qrSize)));
+  return { columns, columnGap: 0, margin: [margin.left, 8, margin.right, 0], width: pageWidth };
 }
 
 export function runningHeader(ctx: PdfContext, r: RunningParts, page: number): Node {
