@@ -66,7 +66,7 @@ const handlers: { [T in Block["type"]]: Handler<T> } = {
     const p = resolvedParagraph(ctx.style, "signature");
     const geo = geometryFor(ctx, "signature");
     const nodes = b.lines.flatMap((line) => lineNodes(ctx, compose(ctx, spansOf(line, p.weight), geo), p.size, p.lineHeight, p.weight));
-    return { chunks: [nodes], spaceBefore: p.spaceBefore + p.lineHeight, spaceAfter: p.spaceAfter, keepWithNext: false };
+    return { chunks: [nodes], spaceBefore: p.spaceBefore, spaceAfter: p.spaceAfter, keepWithNext: false };
   },
   pageBreak() {
     return { chunks: [], spaceBefore: 0, spaceAfter: 0, keepWithNext: false, pageBreakBefore: true };
@@ -106,7 +106,8 @@ export function bodyContent(ctx: PdfContext, blocks: Block[]): Node[] {
       continue;
     }
     if (!out.chunks.length) continue;
-    const gap = content.length && !pendingBreak ? Math.max(prevSpaceAfter, out.spaceBefore) : 0;
+    // Word's rule: the space after one paragraph and the space before the next add up (none at the top of a new page)
+    const gap = content.length && !pendingBreak ? prevSpaceAfter + out.spaceBefore : 0;
     const chunks: Node[] = out.chunks.map((nodes) => ({ stack: nodes, unbreakable: true }));
     chunks[0].margin = [0, gap, 0, 0];
     if (pendingBreak) chunks[0].pageBreak = "before";

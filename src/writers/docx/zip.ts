@@ -1,0 +1,97 @@
+/**
+ * A deterministic zip writer: entries in the given order, every entry dated `date` (DOS time from
+ * its UTC fields, so the bytes do not depend on the time zone), no extra fields. Compression is
+ * fflate's deflate (pure JavaScript: the same bytes on every machine, unlike a CPU-tuned zlib).
+ * Compressed data is cached per data array, so the fonts of a warm process are deflated once.
+ */
+import { deflateSync } from "fflate";
+import { crc32 } from "../../marks/index.js";
+
+export interface ZipEntry {
+  name: string;
+  data: Uint8Array;
+}
+
+interface Packed {
+  crc: number;
+  method: 0 | 8;
+  bytes: Uint8Array;
+}
+
+const packedCache = new WeakMap<Uint8Array, Packed>();
+
+function pack(data: Uint8Array): Packed {
+  let p = packedCache.get(data);
+  if (!p) {
+    const deflated = deflateSync(data, { level: 6 });
+    p = deflated.length < data.length ? { crc: crc32(data), method: 8, bytes: deflated } : { crc: crc32(data), method: 0, bytes: data };
+    packedCache.set(data, p);
+  }
+  return p;
+}
+
+/** MS-DOS date and time (the zip format's), from the date's UTC fields; 1980 is the earliest. */
+function dosDateTime(d: Date): { date: number; time: number } {
+  if (d.getUTCFullYear() < 1980) return { date: (1 << 5) | 1, time: 0 };
+  const date = ((Math.min(d.getUTCFullYear(), 2107) - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate();
+  const time = (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1);
+  return { date, time };
+}
+
+export function zipEntries(entries: ZipEntry[], when: Date): Uint8Array {
+  const { date, time } = dosDateTime(when);
+  const enc = new TextEncoder();
+  const locals: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = enc.encode(e.name);
+    const p = pack(e.data);
+    const local = new Uint8Array(30 + name.length);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, 0x04034b50, true); // local file header
+    lv.setUint16(4, 20, true); // version needed: 2.0 (deflate)
+    lv.setUint16(6, 0x0800, true); // names are UTF-8
+    lv.setUint16(8, p.method, true);
+    lv.setUint16(10, time, true);
+    lv.setUint16(12, date, true);
+    lv.setUint32(14, p.crc, true);
+    lv.setUint32(18, p.bytes.length, true);
+    lv.setUint32(22, e.data.length, true);
+    lv.setUint16(26, name.length, true);
+    local.set(name, 30);
+    const central = new Uint8Array(46 + name.length);
+    const cv = new DataView(central.buffer);
+    cv.setUint32(0, 0x02014b50, true); // central directory header
+    cv.setUint16(4, 20, true); // made by: MS-DOS, 2.0
+    cv.setUint16(6, 20, true);
+    cv.setUint16(8, 0x0800, true);
+    cv.setUint16(10, p.method, true);
+    cv.setUint16(12, time, true);
+    cv.setUint16(14, date, true);
+    cv.setUint32(16, p.crc, true);
+    cv.setUint32(20, p.bytes.length, true);
+    cv.setUint32(24, e.data.length, true);
+    cv.setUint16(28, name.length, true);
+    cv.setUint32(42, offset, true);
+    central.set(name, 46);
+    locals.push(local, p.bytes);
+    centrals.push(central);
+    offset += local.length + p.bytes.length;
+  }
+  const cdSize = centrals.reduce((n, c) => n + c.length, 0);
+  const end = new Uint8Array(22);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(0, 0x06054b50, true); // end of central directory
+  ev.setUint16(8, entries.length, true);
+  ev.setUint16(10, entries.length, true);
+  ev.setUint32(12, cdSize, true);
+  ev.setUint32(16, offset, true);
+  const out = new Uint8Array(offset + cdSize + 22);
+  let at = 0;
+  for (const part of [...locals, ...centrals, end]) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
