@@ -86,6 +86,9 @@ export const StyleSchema = Type.Object(
         organSize: pt("Size of the organ name"),
         distributionSize: pt("Size of the distribution block"),
         emblemSize: pt("Emblem size"),
+        emblemGap: pt("Space between the emblem and the organisation's name"),
+        distributionWidth: pt("Width of the distribution block at the right"),
+        spaceBelow: pt("Space between the masthead's thin rule and the body"),
         heavyRule: pt("Thickness of the rule under the symbol"),
         thinRule: pt("Thickness of the rule under the masthead"),
       },
@@ -93,13 +96,30 @@ export const StyleSchema = Type.Object(
     ),
     running: Type.Object({ size: pt("Running header/footer size"), rule: pt("Rule under the running header") }, { additionalProperties: false }),
     firstPageFooter: Type.Object(
-      { size: pt("Text size"), barcodeHeight: pt("Barcode height"), barcodeNarrow: pt("Narrow bar width"), qrSize: pt("QR code size"), recyclingSize: pt("Recycling mark size") },
+      { size: pt("Text size"), top: pt("Distance from the bottom margin's top to the footer"), barcodeHeight: pt("Barcode height"), barcodeNarrow: pt("Narrow bar width"), qrSize: pt("QR code size"), recyclingSize: pt("Recycling mark size") },
       { additionalProperties: false },
     ),
     endRule: Type.Object({ width: pt("Length"), thickness: pt("Thickness"), spaceBefore: pt("Space above") }, { additionalProperties: false }),
   },
   { additionalProperties: false },
 );
+
+/**
+ * Small fixed paddings of the masthead and first-page footer (points), shared by both writers so
+ * the PDF and the DOCX put things in the same place.
+ */
+export const MASTHEAD_PADDING = {
+  topRowBelow: 4, // between the symbol row and the heavy rule
+  organRowAbove: 6, // between the heavy rule and the organ name
+  distributionBelow: 6, // under the distribution block
+  thinRuleAbove: 2, // above the thin rule
+  barcodeAbove: 3, // between the job label and the barcode
+  recyclingLeft: 12, // between the barcode and the recycling mark
+  recyclingTop: 8,
+} as const;
+
+/** Line pitch of short one-line texts (masthead, footers), per point of text size. */
+export const SHORT_TEXT_PITCH = 1.25;
 
 export type ParagraphStyle = Static<typeof ParagraphStyle>;
 export type Style = Static<typeof StyleSchema>;

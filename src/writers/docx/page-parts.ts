@@ -26,16 +26,12 @@ import type { Document } from "../../model/types.js";
 import { runsOf } from "./blocks.js";
 import type { DocxContext } from "./context.js";
 import { markImage } from "./images.js";
-import { FIRST_FOOTER_TOP, SHORT_TEXT_PITCH, STYLE } from "./styles.js";
+import { MASTHEAD_PADDING, SHORT_TEXT_PITCH } from "../../style/style.js";
+import { STYLE } from "./styles.js";
 import { eighths, twip } from "./units.js";
 
-/** Masthead geometry the PDF writer uses (src/writers/pdf/page-parts.ts), points. */
-const EMBLEM_GAP = 8;
-const DISTRIBUTION_WIDTH = 130;
-const TOP_ROW_BELOW = 4;
-const ORGAN_ROW_ABOVE = 6;
-const DISTRIBUTION_BELOW = 6;
-const THIN_RULE_ABOVE = 2;
+/** Masthead geometry shared with the PDF writer (style.yaml and MASTHEAD_PADDING), points. */
+const { topRowBelow: TOP_ROW_BELOW, organRowAbove: ORGAN_ROW_ABOVE, distributionBelow: DISTRIBUTION_BELOW, thinRuleAbove: THIN_RULE_ABOVE } = MASTHEAD_PADDING;
 
 const text = (t: string) => runsOf([{ type: "text", value: t }]);
 const para = (style: string, t: string) => new Paragraph({ style, children: text(t) });
@@ -89,9 +85,9 @@ function masthead(ctx: DocxContext, doc: Document): (Table | Paragraph)[] {
   const m = doc.masthead;
   const w = ctx.width;
   const top = Math.max(0, ctx.style.page.margin.top - ctx.style.page.headerDistance);
-  const emblemWidth = m.emblem === "placeholder" ? s.emblemSize + EMBLEM_GAP : 0;
+  const emblemWidth = m.emblem === "placeholder" ? s.emblemSize + s.emblemGap : 0;
   const left = w / 2;
-  const columns = [...(emblemWidth ? [emblemWidth] : []), left - emblemWidth, left - DISTRIBUTION_WIDTH, DISTRIBUTION_WIDTH];
+  const columns = [...(emblemWidth ? [emblemWidth] : []), left - emblemWidth, left - s.distributionWidth, s.distributionWidth];
   const heavy = rule(s.heavyRule);
   const thin = rule(s.thinRule);
   const width = (pt: number) => ({ size: twip(pt), type: WidthType.DXA });
@@ -119,14 +115,14 @@ function masthead(ctx: DocxContext, doc: Document): (Table | Paragraph)[] {
   );
   const row2 = [
     new TableCell({
-      width: width(w - DISTRIBUTION_WIDTH),
+      width: width(w - s.distributionWidth),
       columnSpan: columns.length - 1,
       borders: thin,
       margins: pad(ORGAN_ROW_ABOVE, THIN_RULE_ABOVE),
       children: [para(STYLE.mastheadOrgan, m.organ)],
     }),
     new TableCell({
-      width: width(DISTRIBUTION_WIDTH),
+      width: width(s.distributionWidth),
       borders: thin,
       margins: pad(ORGAN_ROW_ABOVE, DISTRIBUTION_BELOW + THIN_RULE_ABOVE),
       children: m.distribution.length ? m.distribution.map((line) => para(STYLE.mastheadDistribution, line)) : [para(STYLE.mastheadDistribution, "")],
@@ -149,11 +145,11 @@ function firstPageFooter(ctx: DocxContext, doc: Document): Paragraph {
   const f = doc.firstPageFooter;
   const s = ctx.style.firstPageFooter;
   const m = ctx.style.page.margin;
-  const top = ctx.page.height - m.bottom + FIRST_FOOTER_TOP;
+  const top = ctx.page.height - m.bottom + s.top;
   const barcode = code39(f.barcode, { height: s.barcodeHeight, narrow: s.barcodeNarrow, quiet: 0 });
-  const children = [...text(f.jobLabel), markImage(ctx, barcode, `Barcode ${f.barcode}`, { x: m.left, y: top + s.size * SHORT_TEXT_PITCH + 3 })];
+  const children = [...text(f.jobLabel), markImage(ctx, barcode, `Barcode ${f.barcode}`, { x: m.left, y: top + s.size * SHORT_TEXT_PITCH + MASTHEAD_PADDING.barcodeAbove })];
   if (f.recyclingMark) {
-    children.push(markImage(ctx, recyclingMark(s.recyclingSize), "Recycling mark", { x: m.left + barcode.width + 8 + 12, y: top + 8 }));
+    children.push(markImage(ctx, recyclingMark(s.recyclingSize), "Recycling mark", { x: m.left + barcode.width + 8 + MASTHEAD_PADDING.recyclingLeft, y: top + MASTHEAD_PADDING.recyclingTop }));
   }
   children.push(markImage(ctx, qrCode(f.qr, { size: s.qrSize }), `QR code ${f.qr}`, { x: ctx.page.width - m.right - s.qrSize, y: top }));
   return new Paragraph({ style: STYLE.firstPageFooter, children });

@@ -9,7 +9,7 @@
  * w:leftChars or w:hangingChars, and adds some thirty default styles in blue.
  */
 import type { Align } from "../../model/types.js";
-import { resolvedParagraph, type ParagraphRole } from "../../style/style.js";
+import { resolvedParagraph, SHORT_TEXT_PITCH, type ParagraphRole } from "../../style/style.js";
 import type { DocxContext } from "./context.js";
 import { LIST_NUM_ID } from "./numbering.js";
 import { pPrXml, rPrXml, type PPr, type RPr } from "./props.js";
@@ -67,9 +67,9 @@ export interface StyleSheet {
 }
 
 /** Line pitch of one-line parts (masthead, headers, footers): as the PDF writer's setText, 1.25 x size. */
-export const SHORT_TEXT_PITCH = 1.25;
+export { SHORT_TEXT_PITCH };
 /** The PDF's first-page footer starts this far below the text block (points). */
-export const FIRST_FOOTER_TOP = 8;
+
 
 export function styleSheet(ctx: DocxContext): StyleSheet {
   const s = ctx.style;
@@ -159,7 +159,7 @@ export function styleSheet(ctx: DocxContext): StyleSheet {
   defs.push({ id: STYLE.footer, name: "footer", basedOn: STYLE.normal, pPr: { ...footer.pPr, tabs: [{ val: "right", pos: ctx.width }] }, rPr: footer.rPr });
   const fpf = s.firstPageFooter;
   // Word stacks a footer up from w:pgMar/@w:footer; the space after lifts the job number to where the PDF sets it.
-  const fpfAfter = Math.max(0, s.page.margin.bottom - FIRST_FOOTER_TOP - fpf.size * SHORT_TEXT_PITCH - s.page.footerDistance);
+  const fpfAfter = Math.max(0, s.page.margin.bottom - fpf.top - fpf.size * SHORT_TEXT_PITCH - s.page.footerDistance);
   const fpfShort = short(fpf.size, false, "start");
   defs.push({ id: STYLE.firstPageFooter, name: "UN First Page Footer", basedOn: STYLE.footer, pPr: { ...fpfShort.pPr, spacing: { ...fpfShort.pPr.spacing, after: fpfAfter } }, rPr: fpfShort.rPr });
 
@@ -171,7 +171,7 @@ export function styleSheet(ctx: DocxContext): StyleSheet {
   defs.push({ id: STYLE.mastheadSymbol, name: "UN Masthead Symbol", basedOn: STYLE.normal, ...short(m.symbolSize, false, "end") });
   defs.push({ id: STYLE.mastheadOrgan, name: "UN Masthead Organ", basedOn: STYLE.normal, ...short(m.organSize, true, "start") });
   defs.push({ id: STYLE.mastheadDistribution, name: "UN Masthead Distribution", basedOn: STYLE.normal, ...short(m.distributionSize, false, "start") });
-  defs.push({ id: STYLE.mastheadEnd, name: "UN Masthead End", basedOn: STYLE.normal, pPr: { spacing: { before: 0, after: 0, line: MASTHEAD_GAP }, jc: "start" }, rPr: { size: tiny } });
+  defs.push({ id: STYLE.mastheadEnd, name: "UN Masthead End", basedOn: STYLE.normal, pPr: { spacing: { before: 0, after: 0, line: s.masthead.spaceBelow }, jc: "start" }, rPr: { size: tiny } });
 
   // The closing short centred rule: an empty paragraph whose bottom border spans its indents.
   const er = s.endRule;
@@ -201,8 +201,6 @@ export function styleSheet(ctx: DocxContext): StyleSheet {
   };
 }
 
-/** Space between the masthead's rule and the body, points (the PDF's margin under the thin rule). */
-export const MASTHEAD_GAP = 24;
 
 /** List item indents: marker at markerIndentEm, text at textIndentEm, later lines at leftIndentEm. */
 export function listIndent(ctx: DocxContext): Pick<PPr, "ind" | "tabs"> {

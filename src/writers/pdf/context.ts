@@ -1,6 +1,6 @@
 /** What every PDF block handler needs: the style, the faces and a way to set text. */
 import type { Style, ParagraphRole } from "../../style/style.js";
-import { resolvedParagraph, textWidth } from "../../style/style.js";
+import { resolvedParagraph, SHORT_TEXT_PITCH, textWidth } from "../../style/style.js";
 import { composeParagraph, type ComposeOptions, type ComposedLine, type FaceSet, type LineAlign, type ParagraphGeometry, type Span } from "../../typeset/index.js";
 import { lineNode } from "./lines.js";
 
@@ -59,5 +59,5 @@ export function setText(
 ): Record<string, unknown>[] {
   const geo: ParagraphGeometry = { size: o.size, width: o.width, leftIndent: 0, rightIndent: 0, firstLineIndent: 0, align: o.align ?? "start" };
   const lines = compose(ctx, [{ text, weight: o.weight ?? "regular" }], geo);
-  return lineNodes(ctx, lines, o.size, o.pitch ?? o.size * 1.25, o.weight ?? "regular");
+  return lineNodes(ctx, lines, o.size, o.pitch ?? o.size * SHORT_TEXT_PITCH, o.weight ?? "regular");
 }
