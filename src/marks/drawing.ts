@@ -318,6 +318,42 @@ function fillGroup(buf: Float64Array, W: number, H: number, group: Filled[], col
   }
 }
 
+/**
+ * Fast path for a group of axis-aligned rectangles (barcode bars, QR modules): exact area
+ * coverage per pixel, no sub-scanlines. Non-overlapping rects (what code39 and qrCode draw)
+ * give the same result as the general union; overlaps are clamped to full coverage.
+ */
+function fillRects(buf: Float64Array, W: number, H: number, rects: Array<[number, number, number, number]>, color: Rgb): void {
+  const rows: Array<Array<[number, number, number, number]>> = Array.from({ length: H }, () => []);
+  for (const rc of rects) {
+    const r0 = Math.max(0, Math.floor(rc[1]));
+    const r1 = Math.min(H, Math.ceil(rc[3]));
+    for (let py = r0; py < r1; py++) rows[py]!.push(rc);
+  }
+  const acc = new Float64Array(W);
+  const [r, g, b] = [color[0] / 255, color[1] / 255, color[2] / 255];
+  for (let py = 0; py < H; py++) {
+    const list = rows[py]!;
+    if (list.length === 0) continue;
+    acc.fill(0);
+    for (const [x0, y0, x1, y1] of list) {
+      const cy = Math.min(py + 1, y1) - Math.max(py, y0);
+      if (cy > 0) addSpan(acc, W, x0, x1, cy);
+    }
+    for (let px = 0; px < W; px++) {
+      const a = acc[px]!;
+      if (a <= 0) continue;
+      const cov = a >= 1 ? 1 : a;
+      const o = (py * W + px) * 4;
+      const inv = 1 - cov;
+      buf[o] = r * cov + buf[o]! * inv;
+      buf[o + 1] = g * cov + buf[o + 1]! * inv;
+      buf[o + 2] = b * cov + buf[o + 2]! * inv;
+      buf[o + 3] = cov + buf[o + 3]! * inv;
+    }
+  }
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* PNG encoder                                                                                 */
 /* ------------------------------------------------------------------------------------------ */
@@ -426,18 +462,27 @@ export function drawingToPng(d: Drawing, pixelsPerPoint: number, options: PngOpt
   let allGrey = bg[0] === bg[1] && bg[1] === bg[2];
   // Paint in order, filling each run of consecutive same-coloured shapes as one union.
   let group: Filled[] = [];
+  let rects: Array<[number, number, number, number]> = [];
+  let onlyRects = true;
   let groupColor: Rgb | undefined;
+  const k = pixelsPerPoint;
+  const flush = (color: Rgb) => {
+    if (onlyRects) fillRects(buf, W, H, rects, color);
+    else fillGroup(buf, W, H, group, color);
+    group = [];
+    rects = [];
+    onlyRects = true;
+  };
   for (const s of d.shapes) {
     const { rings, color } = shapeRings(s, pixelsPerPoint);
     if (!(color[0] === color[1] && color[1] === color[2])) allGrey = false;
-    if (groupColor && !(groupColor[0] === color[0] && groupColor[1] === color[1] && groupColor[2] === color[2])) {
-      fillGroup(buf, W, H, group, groupColor);
-      group = [];
-    }
+    if (groupColor && !(groupColor[0] === color[0] && groupColor[1] === color[1] && groupColor[2] === color[2])) flush(groupColor);
     groupColor = color;
     group.push(toEdges(rings));
+    if (s.kind === "rect") rects.push([s.x * k, s.y * k, (s.x + s.w) * k, (s.y + s.h) * k]);
+    else onlyRects = false;
   }
-  if (groupColor) fillGroup(buf, W, H, group, groupColor);
+  if (groupColor) flush(groupColor);
 
   const byte = (v: number): number => (v <= 0 ? 0 : v >= 1 ? 255 : Math.round(v * 255));
   const ppm = Math.round((pixelsPerPoint * 72) / 0.0254);
