@@ -263,7 +263,6 @@ function fillGroup(buf: Float64Array, W: number, H: number, group: Filled[], col
   const acc = new Float64Array(W);
   const xs: Array<[number, number]> = [];
   const spans: Array<[number, number]> = [];
-  const [r, g, b] = [color[0] / 255, color[1] / 255, color[2] / 255];
   for (let py = rowStart; py < rowEnd; py++) {
     acc.fill(0);
     let touched = false;
@@ -303,18 +302,23 @@ function fillGroup(buf: Float64Array, W: number, H: number, group: Filled[], col
       addSpan(acc, W, s0, s1, 1 / SUBSAMPLES);
       touched = true;
     }
-    if (!touched) continue;
-    for (let px = 0; px < W; px++) {
-      const a = acc[px]!;
-      if (a <= 0) continue;
-      const cov = a >= 1 ? 1 : a;
-      const o = (py * W + px) * 4;
-      const inv = 1 - cov;
-      buf[o] = r * cov + buf[o]! * inv;
-      buf[o + 1] = g * cov + buf[o + 1]! * inv;
-      buf[o + 2] = b * cov + buf[o + 2]! * inv;
-      buf[o + 3] = cov + buf[o + 3]! * inv;
-    }
+    if (touched) compositeRow(buf, W, py, acc, color);
+  }
+}
+
+/** Composites `color` over row `py` of the premultiplied RGBA buffer with per-pixel coverage `acc`. */
+function compositeRow(buf: Float64Array, W: number, py: number, acc: Float64Array, color: Rgb): void {
+  const [r, g, b] = [color[0] / 255, color[1] / 255, color[2] / 255];
+  for (let px = 0; px < W; px++) {
+    const a = acc[px]!;
+    if (a <= 0) continue;
+    const cov = a >= 1 ? 1 : a;
+    const o = (py * W + px) * 4;
+    const inv = 1 - cov;
+    buf[o] = r * cov + buf[o]! * inv;
+    buf[o + 1] = g * cov + buf[o + 1]! * inv;
+    buf[o + 2] = b * cov + buf[o + 2]! * inv;
+    buf[o + 3] = cov + buf[o + 3]! * inv;
   }
 }
 
@@ -331,7 +335,6 @@ function fillRects(buf: Float64Array, W: number, H: number, rects: Array<[number
     for (let py = r0; py < r1; py++) rows[py]!.push(rc);
   }
   const acc = new Float64Array(W);
-  const [r, g, b] = [color[0] / 255, color[1] / 255, color[2] / 255];
   for (let py = 0; py < H; py++) {
     const list = rows[py]!;
     if (list.length === 0) continue;
@@ -340,17 +343,7 @@ function fillRects(buf: Float64Array, W: number, H: number, rects: Array<[number
       const cy = Math.min(py + 1, y1) - Math.max(py, y0);
       if (cy > 0) addSpan(acc, W, x0, x1, cy);
     }
-    for (let px = 0; px < W; px++) {
-      const a = acc[px]!;
-      if (a <= 0) continue;
-      const cov = a >= 1 ? 1 : a;
-      const o = (py * W + px) * 4;
-      const inv = 1 - cov;
-      buf[o] = r * cov + buf[o]! * inv;
-      buf[o + 1] = g * cov + buf[o + 1]! * inv;
-      buf[o + 2] = b * cov + buf[o + 2]! * inv;
-      buf[o + 3] = cov + buf[o + 3]! * inv;
-    }
+    compositeRow(buf, W, py, acc, color);
   }
 }
 
