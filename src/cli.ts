@@ -13,6 +13,7 @@ import type { Job, JobResult } from "./batch/job.js";
 import { isUndocError, UndocError } from "./errors.js";
 import { loadDataFile } from "./input/load.js";
 import { jsonSchema } from "./input/schema.js";
+import { outputPath } from "./render/output.js";
 import { DEFAULT_TEMPLATES, FORMATS, type Format } from "./render/pipeline.js";
 import { initTemplates } from "./templates/init.js";
 import { watchAndRender } from "./watch/watch.js";
@@ -92,6 +93,14 @@ async function render(args: string[]): Promise<number> {
   const jobsN = parseJobs(values.jobs);
   const inputs = await expandInputs(positionals);
   const jobs: Job[] = inputs.map((input) => ({ input, outDir: values.out!, formats, templates: values.templates }));
+  // two inputs named alike in different folders would overwrite each other's output
+  const seen = new Map<string, string>();
+  for (const job of jobs) {
+    const out = outputPath(job.input, job.outDir, "pdf");
+    const other = seen.get(out);
+    if (other) throw new UndocError("USAGE", `${other} and ${job.input} would both write ${out.replace(/\.pdf$/, ".*")}`, {}, "rename one of them or render them in two runs with different --out");
+    seen.set(out, job.input);
+  }
 
   if (values.watch) {
     const w = watchAndRender(jobs, values.templates ?? DEFAULT_TEMPLATES, {

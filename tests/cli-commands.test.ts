@@ -147,3 +147,18 @@ describe("deterministic output", () => {
     expect(core).toContain("2023-11-14T22:13:20Z");
   });
 });
+
+describe("batch safety", () => {
+  it("refuses two inputs that would write the same output file", () => {
+    const dir = tmp("undoc-dup-");
+    const text = readFileSync(EXAMPLE, "utf8");
+    for (const sub of ["a", "b"]) {
+      spawnSync("mkdir", ["-p", join(dir, sub)]);
+      writeFileSync(join(dir, sub, "x.zh.yaml"), text);
+    }
+    const r = undoc(["render", join(dir, "a", "x.zh.yaml"), join(dir, "b", "x.zh.yaml"), "--out", join(dir, "out")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("would both write");
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+});

@@ -30,33 +30,40 @@ export async function runBatch(jobs: Job[], options: BatchOptions): Promise<JobR
     return results;
   }
   let next = 0;
-  await Promise.all(
-    Array.from({ length: threads }, () =>
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(WORKER);
-        let current = -1;
-        const feed = () => {
-          if (next >= jobs.length) {
-            void worker.terminate().then(() => resolve());
-            return;
-          }
-          current = next++;
-          worker.postMessage({ id: current, job: jobs[current] });
-        };
-        worker.on("message", (msg: { id: number; result: JobResult }) => {
-          report(msg.id, msg.result);
-          feed();
-        });
-        worker.on("error", (e) => {
-          // a crashed worker fails its current job; the others go on
-          if (current >= 0 && !results[current]) {
-            report(current, { input: jobs[current].input, ok: false, internal: true, ms: 0, error: { code: "INTERNAL", message: e.stack ?? String(e) } });
-          }
-          reject(e);
-        });
+  // one worker: takes jobs until none are left; a crashed worker fails its current job only and
+  // is replaced (a few times at most), so one bad document cannot stop the batch
+  let replacements = 0;
+  const runWorker = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const worker = new Worker(WORKER);
+      let current = -1;
+      const feed = () => {
+        if (next >= jobs.length) {
+          void worker.terminate().then(() => resolve());
+          return;
+        }
+        current = next++;
+        worker.postMessage({ id: current, job: jobs[current] });
+      };
+      worker.on("message", (msg: { id: number; result: JobResult }) => {
+        report(msg.id, msg.result);
         feed();
-      }),
-    ),
-  );
+      });
+      worker.on("error", (e) => {
+        if (current >= 0 && !results[current]) {
+          report(current, { input: jobs[current].input, ok: false, internal: true, ms: 0, error: { code: "INTERNAL", message: e.stack ?? String(e) } });
+        }
+        void worker.terminate();
+        if (next < jobs.length && replacements++ < 4) void runWorker().then(resolve);
+        else resolve();
+      });
+      feed();
+    });
+  await Promise.all(Array.from({ length: threads }, runWorker));
+  // if workers kept crashing, finish what is left here
+  while (next < jobs.length) {
+    const i = next++;
+    report(i, await runJob(jobs[i]));
+  }
   return results;
 }

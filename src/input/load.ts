@@ -2,10 +2,11 @@
  * Reading document data: YAML or JSON text -> validated data, with every problem located
  * at the file, line and field path.
  */
-import { readFileSync } from "node:fs";
-import { isMap, isSeq, isScalar, isPair, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import { readFileSync, statSync } from "node:fs";
+import { isAlias, isMap, isSeq, isScalar, isPair, LineCounter, parseDocument, type Document as YamlDocument, type Node as YamlNode } from "yaml";
 import { UndocError } from "../errors.js";
 import { UnDocument, type UnDocumentData } from "./schema.js";
+import { badCharacter, decodeInput, isCalendarDate, jsonSyntaxError } from "./text.js";
 import { fieldPath, validate, type SchemaProblem } from "./validate.js";
 
 export interface LoadedData {
@@ -13,33 +14,76 @@ export interface LoadedData {
   file: string;
 }
 
+/**
+ * Largest data file read (bytes). A 500-page document is about 1.5 MB of YAML; a file hundreds of
+ * times that is a mistake (a log, a dump) and would only exhaust memory in the parser.
+ */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
 /** Reads and validates a data file (YAML or JSON; JSON is parsed as the YAML subset it is). */
 export function loadDataFile(file: string): LoadedData {
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = readFileSync(file, "utf8");
+    const size = statSync(file).size;
+    if (size > MAX_INPUT_BYTES) {
+      throw new UndocError("INPUT_READ", `the file is ${Math.round(size / 2 ** 20)} MB: undoc reads data files of up to ${MAX_INPUT_BYTES / 2 ** 20} MB`, { file }, "is this the data file? a 500-page document is about 1.5 MB");
+    }
+    bytes = readFileSync(file);
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
+    if (e instanceof UndocError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason =
+      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder, not a file" : code === "EACCES" ? "permission denied" : (e as Error).message;
     throw new UndocError("INPUT_READ", `cannot read the input: ${reason}`, { file }, "check the path");
   }
-  return { data: parseData(source, file), file };
+  return { data: parseData(decodeInput(bytes, file), file), file };
 }
+
+/** Most alias references (*name) a file may use: more is a "billion laughs" expansion. */
+const MAX_ALIASES = 100;
 
 /** Parses and validates data text. `file` is used in messages only. */
 export function parseData(source: string, file = "<input>"): UnDocumentData {
   const lines = new LineCounter();
+  if (/\.json$/i.test(file)) {
+    const bad = jsonSyntaxError(source);
+    if (bad) {
+      const before = source.slice(0, bad.offset).split("\n");
+      throw new UndocError("INPUT_SYNTAX", `JSON syntax error: ${bad.message}`, { file, line: before.length, column: before[before.length - 1].length + 1 });
+    }
+  }
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  const kind = file.endsWith(".json") ? "JSON" : "YAML";
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
     const pos = lines.linePos(err.pos[0]);
-    const kind = file.endsWith(".json") ? "JSON" : "YAML";
-    throw new UndocError("INPUT_SYNTAX", `${kind} syntax error: ${firstLine(err.message)}`, {
+    const message =
+      err.code === "MULTIPLE_DOCS"
+        ? "the file holds more than one YAML document (a second ---): one file is one document"
+        : /call stack/i.test(err.message)
+          ? "the data is nested too deeply"
+          : firstLine(err.message);
+    throw new UndocError("INPUT_SYNTAX", `${kind} syntax error: ${message}`, {
       file,
       line: pos.line,
       column: pos.col,
     });
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    // the yaml library throws a ReferenceError for an alias bomb: report it, located at the first alias
+    const alias = firstAlias(doc.contents as YamlNode | null);
+    const pos = lines.linePos(alias?.range?.[0] ?? 0);
+    const excessive = /alias count/i.test((e as Error).message);
+    throw new UndocError(
+      "INPUT_SYNTAX",
+      excessive ? `${kind}: aliases (*name) expand to too much data (more than ${MAX_ALIASES} references to one anchor)` : `${kind} error: ${firstLine((e as Error).message)}`,
+      { file, line: pos.line, column: pos.col },
+      excessive ? "write the data out instead of repeating anchors" : undefined,
+    );
+  }
   if (value === null || value === undefined) {
     throw new UndocError("INPUT_SCHEMA", "the file is empty", { file, line: 1 }, "start from examples/ or run `undoc schema`");
   }
@@ -47,19 +91,164 @@ export function parseData(source: string, file = "<input>"): UnDocumentData {
   if (problems.length > 0) {
     const first = problems[0];
     const loc = locate(doc.contents as YamlNode | null, first, lines);
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
     throw new UndocError(
       "INPUT_SCHEMA",
-      `${first.message}${more}`,
+      `${first.message}${andMore(problems.length)}`,
       { file, line: loc.line, column: loc.col, path: fieldPath(first.path) },
       "run `undoc schema` for the data format",
     );
   }
-  return value as UnDocumentData;
+  const data = value as UnDocumentData;
+  const ranges = new Map<string, [number, number]>();
+  const textProblems: Array<{ path: string; message: string; offset: number; hint: string }> = [];
+  for (const leaf of stringLeaves(data, doc.contents as YamlNode | null, [], doc)) {
+    const path = fieldPath(leaf.path);
+    const range = leaf.node?.range;
+    if (range) ranges.set(path, [range[0], range[1]]);
+    const bad = badCharacter(leaf.value);
+    if (bad) {
+      // point at the character itself when it is written raw, else at the start of the value
+      const raw = leaf.value.slice(bad.index, bad.index + (bad.codePoint > 0xffff ? 2 : 1));
+      const at = range ? source.slice(range[0], range[1]).indexOf(raw) : -1;
+      textProblems.push({
+        path,
+        message: `${bad.what} is not allowed in text`,
+        offset: range ? (at >= 0 ? range[0] + at : range[0]) : 0,
+        hint: "delete it: text may hold tabs and line breaks, but no other control characters, and only whole characters",
+      });
+    }
+  }
+  for (const [path, iso] of [["meta.issued", data.meta.issued], ["letter.date", data.letter.date]] as const) {
+    if (!isCalendarDate(iso)) {
+      textProblems.push({ path, message: `"${iso}" is not a calendar date`, offset: ranges.get(path)?.[0] ?? 0, hint: "write the date as YYYY-MM-DD" });
+    }
+  }
+  if (textProblems.length > 0) {
+    textProblems.sort((a, b) => a.offset - b.offset);
+    const first = textProblems[0];
+    const pos = lines.linePos(first.offset);
+    throw new UndocError("INPUT_SCHEMA", `${first.message}${andMore(textProblems.length)}`, { file, line: pos.line, column: pos.col, path: first.path }, first.hint);
+  }
+  sources.set(data, { file, source, lines, ranges });
+  return data;
+}
+
+/**
+ * Validates data given as an object (the library API: renderData, buildModel) by the rules of
+ * parseData: the schema, the characters text may hold, calendar dates. Data that came from
+ * parseData passes at once. Errors name the field path (an object has no lines). Without this, a
+ * caller's unchecked `meta.language` of "../../x" would name a locale file outside the templates.
+ */
+export function validateData(value: unknown, file = "<data>"): UnDocumentData {
+  if (value && typeof value === "object" && sources.has(value)) return value as UnDocumentData;
+  if (value === null || value === undefined) throw new UndocError("INPUT_SCHEMA", "no data", { file }, "run `undoc schema` for the data format");
+  const problems = validate(UnDocument, value);
+  if (problems.length > 0) {
+    const first = problems[0];
+    throw new UndocError("INPUT_SCHEMA", `${first.message}${andMore(problems.length)}`, { file, path: fieldPath(first.path) }, "run `undoc schema` for the data format");
+  }
+  const data = value as UnDocumentData;
+  for (const leaf of walk(data, [])) {
+    const bad = badCharacter(leaf.value);
+    if (bad) {
+      throw new UndocError("INPUT_SCHEMA", `${bad.what} is not allowed in text`, { file, path: fieldPath(leaf.path) },
+        "delete it: text may hold tabs and line breaks, but no other control characters, and only whole characters");
+    }
+  }
+  for (const [path, iso] of [["meta.issued", data.meta.issued], ["letter.date", data.letter.date]] as const) {
+    if (!isCalendarDate(iso)) throw new UndocError("INPUT_SCHEMA", `"${iso}" is not a calendar date`, { file, path }, "write the date as YYYY-MM-DD");
+  }
+  return data;
+}
+
+function andMore(n: number): string {
+  return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
 }
 
 function firstLine(s: string): string {
   return s.split("\n")[0];
+}
+
+function firstAlias(node: unknown): YamlNode | undefined {
+  if (isAlias(node)) return node;
+  if (isMap(node) || isSeq(node)) {
+    for (const item of node.items) {
+      const found = isPair(item) ? firstAlias(item.key) ?? firstAlias(item.value) : firstAlias(item);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+interface StringLeaf {
+  path: Array<string | number>;
+  value: string;
+  node: YamlNode | undefined;
+}
+
+/** Every string of the validated data with its path and YAML node, in document order. */
+function* stringLeaves(value: unknown, node: YamlNode | null | undefined, path: Array<string | number>, doc: YamlDocument): Generator<StringLeaf> {
+  if (isAlias(node)) node = node.resolve(doc) as YamlNode | undefined;
+  if (typeof value === "string") {
+    yield { path, value, node: node ?? undefined };
+  } else if (Array.isArray(value)) {
+    const items = isSeq(node) ? node.items : [];
+    for (let i = 0; i < value.length; i++) yield* stringLeaves(value[i], items[i] as YamlNode | undefined, [...path, i], doc);
+  } else if (value && typeof value === "object") {
+    const pairs = new Map<string, YamlNode | undefined>();
+    if (isMap(node)) for (const p of node.items) if (isScalar(p.key)) pairs.set(String(p.key.value), p.value as YamlNode | undefined);
+    for (const key of Object.keys(value)) yield* stringLeaves((value as Record<string, unknown>)[key], pairs.get(key), [...path, key], doc);
+  }
+}
+
+/** Where each validated data object came from: kept so later stages can point into the file. */
+interface DataSource {
+  file: string;
+  source: string;
+  lines: LineCounter;
+  /** source range of each string value, by field path */
+  ranges: Map<string, [number, number]>;
+}
+
+const sources = new WeakMap<object, DataSource>();
+
+export interface TextLocation {
+  file?: string;
+  line?: number;
+  column?: number;
+  /** field path, e.g. letter.paragraphs[2] */
+  path: string;
+}
+
+/**
+ * The first string of the data (in document order) that contains `needle`: its field path and,
+ * for data that came from parseData, the file, line and column (of `needle` itself when it is
+ * written as is in the file, else of the value).
+ */
+export function findInData(data: UnDocumentData, needle: string): TextLocation | undefined {
+  const src = sources.get(data);
+  for (const leaf of walk(data, [])) {
+    const at = leaf.value.indexOf(needle);
+    if (at < 0) continue;
+    const path = fieldPath(leaf.path);
+    const range = src?.ranges.get(path);
+    if (!src || !range) return { ...(src ? { file: src.file } : {}), path };
+    const raw = src.source.slice(range[0], range[1]).indexOf(needle);
+    const pos = src.lines.linePos(raw >= 0 ? range[0] + raw : range[0]);
+    return { file: src.file, line: pos.line, column: pos.col, path };
+  }
+  return undefined;
+}
+
+/** The file data was parsed from (parseData's `file`), if known. */
+export function dataFile(data: UnDocumentData): string | undefined {
+  return sources.get(data)?.file;
+}
+
+function* walk(value: unknown, path: Array<string | number>): Generator<{ path: Array<string | number>; value: string }> {
+  if (typeof value === "string") yield { path, value };
+  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* walk(value[i], [...path, i]);
+  else if (value && typeof value === "object") for (const key of Object.keys(value)) yield* walk((value as Record<string, unknown>)[key], [...path, key]);
 }
 
 /** Line and column of the YAML node at `problem.path`, or of its nearest existing parent. */

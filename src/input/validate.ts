@@ -63,7 +63,7 @@ function describe(s: TSchema): string {
 
 function at(root: unknown, path: Array<string | number>): unknown {
   let v: unknown = root;
-  for (const seg of path) v = v == null ? undefined : (v as Record<string | number, unknown>)[seg];
+  for (const seg of path) v = v != null && typeof v === "object" && Object.hasOwn(v, seg) ? (v as Record<string | number, unknown>)[seg] : undefined;
   return v;
 }
 
@@ -72,7 +72,8 @@ function resolve(schema: TSchema, path: Array<string | number>): TSchema | undef
   for (const seg of path) {
     if (!s) return undefined;
     const kind = raw(s)[Kind];
-    if (kind === "Object") s = raw(s).properties[String(seg)] as TSchema | undefined;
+    // own properties only: a key such as "constructor" or "__proto__" must not find Object's
+    if (kind === "Object") s = Object.hasOwn(raw(s).properties, String(seg)) ? (raw(s).properties[String(seg)] as TSchema) : undefined;
     else if (kind === "Array") s = raw(s).items as TSchema;
     else return undefined;
   }
@@ -99,7 +100,9 @@ export function validate(schema: TSchema, value: unknown, base: Array<string | n
         problems.push(...validate(fitting, got, path));
         continue;
       }
-      problems.push({ path, message: `expected ${members.map(describe).join(" or ")}, found ${shown(got)}` });
+      const literals = members.every((m: TSchema) => raw(m)[Kind] === "Literal");
+      const expected = literals ? `one of ${members.map(describe).join(", ")}` : members.map(describe).join(" or ");
+      problems.push({ path, message: `expected ${expected}, found ${shown(got)}` });
       continue;
     }
     problems.push(problemFor(err.type, err.message, path, got, sub));
@@ -136,6 +139,7 @@ function similar(a: string, b: string): boolean {
 }
 
 function shown(v: unknown): string {
+  if (v instanceof Uint8Array) return "binary data (!!binary)";
   const t = jsonType(v);
   if (t === "string") return `"${String(v).slice(0, 40)}"`;
   if (t === "number" || t === "boolean") return `${t} ${String(v)}`;

@@ -31,10 +31,17 @@ function elements(ctx: Ctx, el: MarkupElement): MarkupElement[] {
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c-\u201d]/u;
 
+/**
+ * White space the markup collapses: XML's (space, tab, line feed, carriage return) and the line and
+ * paragraph separators. Not JavaScript's \s: that would also turn a no-break space (U+00A0,
+ * U+202F, U+2007) into a breakable one and the ideographic space U+3000 into a narrow one.
+ */
+const COLLAPSIBLE = /[ \t\n\r\u2028\u2029]+/g;
+
 /** Collapses white space as HTML does, but drops line-break white space between CJK characters. */
 function collapse(value: string): string {
-  return value.replace(/\s+/g, (ws, at: number, all: string) => {
-    if (ws.includes("\n") && CJK.test(all[at - 1] ?? "") && CJK.test(all[at + ws.length] ?? "")) return "";
+  return value.replace(COLLAPSIBLE, (ws, at: number, all: string) => {
+    if (/[\n\r\u2028\u2029]/.test(ws) && CJK.test(all[at - 1] ?? "") && CJK.test(all[at + ws.length] ?? "")) return "";
     return " ";
   });
 }

@@ -3,8 +3,10 @@
  * data -> (input) validated data -> (templates) markup -> (markup) model -> (writers) PDF, DOCX.
  */
 import { join, resolve } from "node:path";
+import { checkCoverage } from "../fonts/coverage.js";
 import { faceSetFor } from "../fonts/face-set.js";
 import { PACKAGE_ROOT } from "../fonts/registry.js";
+import { validateData } from "../input/load.js";
 import type { UnDocumentData } from "../input/schema.js";
 import { parseMarkup } from "../markup/parse.js";
 import { markupToModel } from "../markup/to-model.js";
@@ -52,7 +54,8 @@ export function styleOf(templates: string): Style {
 /** Validated data -> document model, through the templates and the markup. */
 export function buildModel(data: UnDocumentData, templates: string = DEFAULT_TEMPLATES): Document {
   const set = loadTemplateSet(resolve(templates));
-  const { markup, origin } = set.render(data);
+  // data from the library API may not have been through parseData: hold it to the same rules
+  const { markup, origin } = set.render(validateData(data));
   try {
     return markupToModel(parseMarkup(markup, origin), origin);
   } catch (e) {
@@ -77,6 +80,8 @@ export async function renderData(data: UnDocumentData, options: RenderOptions = 
   const model = buildModel(data, templates);
   const style = styleOf(templates);
   const faces = faceSetFor(style);
+  // every character drawn must have a glyph: a FONT error listing the others, before any writer runs
+  checkCoverage(model, faces, { data, style });
   const date = options.date ?? metadataDate(data);
   const out: Rendered = { model, style };
   // writers are loaded on first use: a PDF-only run never loads docx, and the other way round

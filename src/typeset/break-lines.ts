@@ -30,6 +30,8 @@ export function canBreakBetween(a: Unit, b: Unit): boolean {
   if (a.first === "space") return mayStartLine(b.firstChar);
   if (b.first === "space") return false; // break after the space instead
   if (!mayEndLine(a.lastChar) || !mayStartLine(b.firstChar)) return false;
+  // an emergency break inside a unit too wide for any line (compose.ts splitOversized)
+  if (a.piece && b.piece) return true;
   // two non-CJK units touching (e.g. "S/2020/905" split by a face change) stay together
   if (a.face.script === "latin" && b.face.script === "latin") return false;
   return true;
@@ -37,7 +39,7 @@ export function canBreakBetween(a: Unit, b: Unit): boolean {
 
 /**
  * Breaks units into lines. `widthOf(n)` is the measure of line n (points).
- * Splits any unit wider than a whole line into pieces first (`splitUnit`).
+ * A unit wider than a whole line arrives cut into pieces (compose.ts splitOversized).
  */
 export function breakLines(units: Unit[], widthOf: (line: number) => number, opt: SpacingOptions): LineBreak[] {
   const lines: LineBreak[] = [];

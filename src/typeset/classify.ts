@@ -89,3 +89,34 @@ export function blankSide(ch: string): "left" | "right" | "none" {
   if (LEFT_BLANK.has(ch)) return "left";
   return "none";
 }
+
+/**
+ * Default-ignorable code points (Unicode DerivedCoreProperties.txt, less the Hangul fillers, as
+ * HarfBuzz and fontkit take them): bidirectional controls (LRM, RLM, ALM, embeddings, isolates),
+ * ZWSP, ZWNJ, ZWJ, the soft hyphen, the word joiner, the BOM, tags. They have no appearance; the
+ * typesetter draws no glyph for them (variation selectors excepted: see isVariationSelector).
+ */
+export function isDefaultIgnorable(cp: number): boolean {
+  if (cp < 0xad) return false;
+  return (
+    cp === 0xad ||
+    cp === 0x34f ||
+    cp === 0x61c ||
+    (cp >= 0x17b4 && cp <= 0x17b5) ||
+    (cp >= 0x180b && cp <= 0x180f) ||
+    (cp >= 0x200b && cp <= 0x200f) ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2060 && cp <= 0x206f) ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    cp === 0xfeff ||
+    (cp >= 0xfff0 && cp <= 0xfff8) ||
+    (cp >= 0x1bca0 && cp <= 0x1bca3) ||
+    (cp >= 0x1d173 && cp <= 0x1d17a) ||
+    (cp >= 0xe0000 && cp <= 0xe0fff)
+  );
+}
+
+/** Variation selectors: default-ignorable, but they choose the glyph of the character before them. */
+export function isVariationSelector(cp: number): boolean {
+  return (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef) || (cp >= 0x180b && cp <= 0x180d) || cp === 0x180f;
+}

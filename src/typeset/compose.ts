@@ -5,8 +5,8 @@
 import { breakLines, EPSILON } from "./break-lines.js";
 import { placeLine, type ComposedLine, type LineAlign } from "./place-line.js";
 import type { SpacingOptions } from "./spacing.js";
-import { itemize, measure, type FaceSet, type Span, type Unit } from "./units.js";
-import { clusters } from "./units.js";
+import { classify } from "./classify.js";
+import { clusterize, drawnForm, itemize, measure, type FaceSet, type Span, type Unit } from "./units.js";
 
 export interface ParagraphGeometry {
   /** text size (points) */
@@ -37,7 +37,7 @@ export function composeParagraph(spans: Span[], faces: FaceSet, geo: ParagraphGe
   const text = spans.map((s) => s.text).join("");
   let units = itemize(spans, faces, geo.size);
   const narrowest = Math.min(lineBox(geo, 0).measure, lineBox(geo, 1).measure);
-  units = splitOversized(units, Math.max(narrowest, geo.size));
+  units = splitOversized(units, Math.max(narrowest, geo.size), text);
   const breaks = breakLines(units, (n) => lineBox(geo, n).measure, opt);
   const lines = breaks.map((b, n) => {
     const box = lineBox(geo, n);
@@ -47,41 +47,36 @@ export function composeParagraph(spans: Span[], faces: FaceSet, geo: ParagraphGe
 }
 
 /**
- * A unit wider than any line (a 2,000-letter string with no space) cannot be set whole:
- * cut it into the longest pieces that fit, so text is never lost past the margin.
+ * A unit wider than any line (a 2,000-letter string with no space) cannot be set whole: it is
+ * cut into its clusters, marked as pieces, and the line breaker may break between any two
+ * pieces (an emergency break, as Word breaks a word longer than the line at the margin). So the
+ * string fills each line from wherever it starts, and no text is lost past the margin.
+ * `text` is the paragraph's text (unit ranges index into it).
  */
-function splitOversized(units: Unit[], maxWidth: number): Unit[] {
+function splitOversized(units: Unit[], maxWidth: number, text: string): Unit[] {
   const out: Unit[] = [];
   for (const u of units) {
     if (u.advance <= maxWidth + EPSILON || !u.multi) {
       out.push(u);
       continue;
     }
-    let piece = "";
-    let start = u.start;
-    for (const ch of clusters(u.text)) {
-      const next = piece + ch;
-      if (piece && measure(u.face, next, u.features, u.size) > maxWidth + EPSILON) {
-        out.push(pieceOf(u, piece, start));
-        start += piece.length;
-        piece = ch;
-      } else piece = next;
+    for (const c of clusterize(text.slice(u.start, u.end), u.start)) {
+      const drawn = drawnForm(c.text, u.face);
+      const cls = classify(drawn);
+      out.push({
+        ...u,
+        text: drawn,
+        first: cls,
+        last: cls,
+        firstChar: drawn,
+        lastChar: drawn,
+        multi: false,
+        advance: measure(u.face, drawn, u.features, u.size),
+        start: c.start,
+        end: c.end,
+        piece: true,
+      });
     }
-    if (piece) out.push(pieceOf(u, piece, start));
   }
   return out;
-}
-
-function pieceOf(u: Unit, text: string, start: number): Unit {
-  const chars = clusters(text);
-  return {
-    ...u,
-    text,
-    firstChar: chars[0],
-    lastChar: chars[chars.length - 1],
-    multi: chars.length > 1,
-    advance: measure(u.face, text, u.features, u.size),
-    start,
-    end: start + text.length,
-  };
 }

@@ -2,9 +2,17 @@
  * Itemisation: styled text -> units, the pieces the line breaker moves as wholes.
  * A unit is one Chinese character or mark, one Latin word or digit run (never split: clreq
  * §3.2.3, UAX #14), a dash or ellipsis pair (never split: clreq §3.2.3), or a run of spaces.
+ *
+ * What is drawn, so that nothing is drawn as an empty box:
+ * - each cluster (a character and its marks) is set in the face usesCjkFace picks, or in the other
+ *   face of the same weight when only that one has it (slotFor: ① ★ from the Chinese face);
+ * - a letter with marks is drawn as its composed letter when the face has it (drawnForm);
+ * - default-ignorable characters (bidi controls, ZWSP, ZWJ, soft hyphen, word joiner, BOM) are not
+ *   drawn at all: they stay in the paragraph's text and its ranges, not in the glyph runs.
+ * A character neither face has is reported before typesetting (src/fonts/coverage.ts).
  */
 import type { Face } from "../fonts/registry.js";
-import { classify, usesCjkFace, type CharClass } from "./classify.js";
+import { classify, isDefaultIgnorable, isVariationSelector, usesCjkFace, type CharClass } from "./classify.js";
 
 export type Weight = "regular" | "bold";
 
@@ -37,9 +45,13 @@ export interface Unit {
   /** character range in the paragraph's plain text */
   start: number;
   end: number;
+  /** a cluster of a unit too wide for any line: the line may break before or after it */
+  piece?: boolean;
 }
 
 const widthCache = new WeakMap<Face, Map<string, number>>();
+/** Widths kept per face before the cache starts over (a long-running process sees endless words). */
+const WIDTH_CACHE_LIMIT = 200_000;
 
 /** Advance of `text` shaped in `face` (font units per em scaled to `size`), cached per face. */
 export function measure(face: Face, text: string, features: string[], size: number): number {
@@ -49,6 +61,7 @@ export function measure(face: Face, text: string, features: string[], size: numb
   let units = cache.get(key);
   if (units === undefined) {
     units = face.font.layout(text, features).advanceWidth;
+    if (cache.size >= WIDTH_CACHE_LIMIT) cache.clear();
     cache.set(key, units);
   }
   return (units * size) / face.unitsPerEm;
@@ -63,32 +76,145 @@ function featuresFor(cls: CharClass, cjk: boolean): string[] {
   return [];
 }
 
+const glyphCache = new WeakMap<Face, Map<number, boolean>>();
+
+/** Does the face map this code point to a glyph (cached per face)? */
+export function faceHas(face: Face, cp: number): boolean {
+  let cache = glyphCache.get(face);
+  if (!cache) glyphCache.set(face, (cache = new Map()));
+  let has = cache.get(cp);
+  if (has === undefined) cache.set(cp, (has = face.font.hasGlyphForCodePoint(cp)));
+  return has;
+}
+
+function missing(face: Face, cluster: string): number[] {
+  const out: number[] = [];
+  for (const ch of cluster) {
+    const cp = ch.codePointAt(0)!;
+    if (!isVariationSelector(cp) && !faceHas(face, cp)) out.push(cp);
+  }
+  return out;
+}
+
+/** A compatibility ideograph: NFC would replace it by its unified twin, another glyph. */
+const COMPATIBILITY_IDEOGRAPH = /[\uF900-\uFAFF\u{2F800}-\u{2FA1F}]/u;
+
+/** The NFC form of a cluster of several code points (a letter and its marks), when it differs. */
+function composedForm(cluster: string): string | undefined {
+  if (cluster.length < 2 || COMPATIBILITY_IDEOGRAPH.test(cluster)) return undefined;
+  const nfc = cluster.normalize("NFC");
+  return nfc !== cluster ? nfc : undefined;
+}
+
+/**
+ * The code points of a cluster that the face has no glyph for (variation selectors are not drawn
+ * on their own). A letter with marks counts as covered when the face has its composed form.
+ */
+export function missingGlyphs(face: Face, cluster: string): number[] {
+  const raw = missing(face, cluster);
+  if (!raw.length) return raw;
+  const nfc = composedForm(cluster);
+  return nfc !== undefined && !missing(face, nfc).length ? [] : raw;
+}
+
+/**
+ * What is drawn for a cluster in a face: its composed (NFC) form when the face has it, e.g. é
+ * for e + U+0301: the designed letter rather than a mark placed over the base, and one glyph a
+ * PDF reader maps back to the letter.
+ */
+export function drawnForm(cluster: string, face: Face): string {
+  const nfc = composedForm(cluster);
+  return nfc !== undefined && !missing(face, nfc).length ? nfc : cluster;
+}
+
+/**
+ * The face a cluster is set in. The Chinese face for ideographs, full-width forms and the
+ * punctuation that is full width in Chinese (usesCjkFace), the Latin face for the rest; and a
+ * fallback: a cluster its face lacks is set in the other face of the same weight when that face
+ * has it (①, ★ and ※ from the Chinese face, é from the Latin one), so no glyph is drawn as a
+ * box while one of the embedded faces has it. A cluster neither face has keeps its first face;
+ * src/fonts/coverage.ts reports it before anything is drawn.
+ */
+export function slotFor(cluster: string, set: { cjk: Face; latin: Face }): "cjk" | "latin" {
+  const primary = usesCjkFace(cluster) ? "cjk" : "latin";
+  if (!missingGlyphs(set[primary], cluster).length) return primary;
+  const other = primary === "cjk" ? "latin" : "cjk";
+  return missingGlyphs(set[other], cluster).length ? primary : other;
+}
+
+/** The face of a cluster: `set[slotFor(cluster, set)]`. */
+export function faceFor(cluster: string, set: { cjk: Face; latin: Face }): Face {
+  return set[slotFor(cluster, set)];
+}
+
+/** A cluster: a character with the marks after it, and its range in the paragraph's text. */
+export interface Cluster {
+  /** what is drawn: the cluster's code points less the default-ignorable ones */
+  text: string;
+  start: number;
+  end: number;
+}
+
+const ATTACHES = /[\p{M}]/u;
+
+/**
+ * Clusters of `text` (offsets from `offset`): a code point with the combining marks and
+ * variation selectors after it. Default-ignorable code points (bidi controls, ZWSP, ZWJ, soft
+ * hyphen...) belong to the cluster before them (or after them, at the start) but are not drawn:
+ * they stay in the paragraph's text and its ranges, never in a glyph run.
+ */
+export function clusterize(text: string, offset = 0): Cluster[] {
+  const out: Cluster[] = [];
+  let pendingStart = -1; // ignorables before the first cluster
+  let i = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const at = offset + i;
+    i += ch.length;
+    const last = out[out.length - 1];
+    if (isDefaultIgnorable(cp) && !isVariationSelector(cp)) {
+      if (last) last.end = offset + i;
+      else if (pendingStart < 0) pendingStart = at;
+      continue;
+    }
+    if (last && (isVariationSelector(cp) || ATTACHES.test(ch))) {
+      last.text += ch;
+      last.end = offset + i;
+      continue;
+    }
+    out.push({ text: ch, start: pendingStart >= 0 ? pendingStart : at, end: offset + i });
+    pendingStart = -1;
+  }
+  return out;
+}
+
 export function itemize(spans: Span[], faces: FaceSet, size: number): Unit[] {
   const units: Unit[] = [];
   let offset = 0;
   for (const span of spans) {
-    const chars = clusters(span.text);
+    const chars = clusterize(span.text, offset);
     const set = faces[span.weight];
+    const slotOf = chars.map((c) => slotFor(c.text, set));
+    const drawn = chars.map((c, k) => drawnForm(c.text, set[slotOf[k]]));
     let i = 0;
     while (i < chars.length) {
-      const ch = chars[i];
+      const ch = drawn[i];
       const cls = classify(ch);
-      const start = offset;
       let text = ch;
       let j = i + 1;
+      const slot = cls === "space" ? "latin" : slotOf[i];
       if (cls === "space") {
-        while (j < chars.length && classify(chars[j]) === "space") text += chars[j++];
+        while (j < chars.length && classify(drawn[j]) === "space") j++;
         text = " "; // a run of spaces is one breakable space
-      } else if (usesCjkFace(ch)) {
-        if (cls === "paired") while (j < chars.length && chars[j] === ch) text += chars[j++];
+      } else if (slot === "cjk") {
+        if (cls === "paired") while (j < chars.length && drawn[j] === ch && slotOf[j] === slot) text += drawn[j++];
       } else {
-        // a Latin word, digit run or symbol such as S/2020/905: up to the next space or CJK character
-        while (j < chars.length && classify(chars[j]) !== "space" && !usesCjkFace(chars[j])) text += chars[j++];
+        // a Latin word, digit run or symbol such as S/2020/905: up to the next space or character of the other face
+        while (j < chars.length && classify(drawn[j]) !== "space" && slotOf[j] === slot) text += drawn[j++];
       }
-      offset += [...chars.slice(i, j)].reduce((n, c) => n + c.length, 0);
-      const cjk = usesCjkFace(ch);
-      const face = cjk ? set.cjk : set.latin;
-      const last = chars[j - 1];
+      const face = set[slot];
+      const cjk = slot === "cjk";
+      const last = drawn[j - 1];
       const features = featuresFor(cls, cjk);
       units.push({
         text,
@@ -101,21 +227,17 @@ export function itemize(spans: Span[], faces: FaceSet, size: number): Unit[] {
         size,
         features,
         advance: measure(face, text, features, size),
-        start,
-        end: offset,
+        start: chars[i].start,
+        end: chars[j - 1].end,
       });
       i = j;
     }
+    offset += span.text.length;
   }
   return units;
 }
 
-/** Grapheme-ish clusters: a code point with the combining marks and variation selectors after it. */
+/** Grapheme-ish clusters: a code point with the combining marks and variation selectors after it (ignorables dropped). */
 export function clusters(text: string): string[] {
-  const out: string[] = [];
-  for (const cp of text) {
-    if (out.length && /[\p{M}\u200d\ufe00-\ufe0f]|[\u{e0100}-\u{e01ef}]/u.test(cp)) out[out.length - 1] += cp;
-    else out.push(cp);
-  }
-  return out;
+  return clusterize(text).map((c) => c.text);
 }

@@ -1,0 +1,175 @@
+/**
+ * Font coverage: every character the document draws must have a glyph in the face it is set in,
+ * or the PDF shows an empty box ("tofu") or, worse, nothing: fontkit hands out glyph 0 for an
+ * unmapped code point and, depending on the first code point that asked for it in the process,
+ * draws it as a box or hides it. So the pipeline checks the model before any writer runs, and a
+ * character no embedded face has is a FONT error that lists each such character (U+XXXX and the
+ * character) with where it occurs: the field path, file, line and column when it comes from the
+ * data, the place in the document when it comes from the templates or locale strings.
+ *
+ * The faces are the typesetter's (src/typeset/units.ts slotFor): the Chinese or Latin face of
+ * the text's weight, with the other face of that weight as the fallback. Default-ignorable
+ * characters (bidi controls, ZWSP, ZWJ, soft hyphen) are not drawn and need no glyph.
+ *
+ * Right-to-left letters (Hebrew, Arabic, ...) are refused here too, with their own message: the
+ * typesetter sets every line left to right, so a Hebrew word the Latin face has would come out
+ * reversed. Bidi control marks alone are fine.
+ */
+import { UndocError, type ErrorLocation } from "../errors.js";
+import { dataFile, findInData } from "../input/load.js";
+import type { UnDocumentData } from "../input/schema.js";
+import { uPlus } from "../input/text.js";
+import type { Document, Inline } from "../model/types.js";
+import { resolvedParagraph, type ParagraphRole, type Style } from "../style/style.js";
+import { spansOf } from "../typeset/text-spans.js";
+import { clusterize, missingGlyphs, slotFor, type FaceSet, type Weight } from "../typeset/units.js";
+
+export interface CoverageSource {
+  /** the input file, for messages (default: the file the data was parsed from) */
+  file?: string;
+  /** the validated data the model was built from: problems are located at its fields and lines */
+  data?: UnDocumentData;
+  /** the style (paragraph weights); default: titles and headings bold, the rest regular */
+  style?: Style;
+}
+
+/** A piece of text the writers draw, with its weight and a description of where it is. */
+interface Drawn {
+  text: string;
+  weight: Weight;
+  where: string;
+}
+
+const DEFAULT_WEIGHTS: Record<string, Weight> = { title: "bold", section: "bold" };
+
+function weightOf(role: ParagraphRole, style?: Style): Weight {
+  return style ? resolvedParagraph(style, role).weight : (DEFAULT_WEIGHTS[role] ?? "regular");
+}
+
+function excerpt(inlines: Inline[]): string {
+  const text = spansOf(inlines).map((s) => s.text).join("");
+  return text.length > 24 ? `${text.slice(0, 24)}…` : text;
+}
+
+/** Everything the writers draw as text, in reading order, with its weight (as the PDF writer sets it). */
+function drawnText(model: Document, style?: Style): Drawn[] {
+  const out: Drawn[] = [];
+  const add = (text: string, weight: Weight, where: string) => out.push({ text, weight, where });
+  const addInlines = (inlines: Inline[], weight: Weight, where: string) => {
+    for (const span of spansOf(inlines, weight)) add(span.text, span.weight, `${where} "${excerpt(inlines)}"`);
+  };
+  const m = model.masthead;
+  add(m.organisation, "bold", "the masthead (organisation)");
+  add(m.symbol, "regular", "the masthead (symbol)");
+  add(m.organ, "bold", "the masthead (organ)");
+  m.distribution.forEach((line, i) => add(line, "regular", `the masthead (distribution line ${i + 1})`));
+  add(model.firstPageFooter.jobLabel, "regular", "the first-page footer (job number)");
+  add(model.running.header, "bold", "the running header");
+  add(model.running.footer, "regular", "the running footer");
+  model.body.forEach((block, n) => {
+    const at = `body block ${n + 1}`;
+    switch (block.type) {
+      case "heading":
+        addInlines(block.children, weightOf(block.role, style), `${at}, ${block.role === "title" ? "title" : "heading"}`);
+        break;
+      case "paragraph":
+        addInlines(block.children, weightOf("body", style), `${at}, paragraph`);
+        break;
+      case "list":
+        block.items.forEach((item, i) => addInlines(item.children, weightOf("listItem", style), `${at}, list item ${i + 1}`));
+        break;
+      case "signature":
+        block.lines.forEach((line, i) => addInlines(line, weightOf("signature", style), `${at}, signature line ${i + 1}`));
+        break;
+      case "pageBreak":
+      case "endRule":
+        break;
+      default: {
+        const never: never = block;
+        void never;
+      }
+    }
+  });
+  return out;
+}
+
+/** Letters of the scripts written right to left. */
+const RTL = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Yezidi}]/u;
+const RTL_LETTER = new RegExp(`(?=\\p{L})${RTL.source}`, "u");
+
+interface Problem {
+  codePoint: number;
+  /** the cluster it was found in (a combining mark is missing after a particular base) */
+  cluster: string;
+  kind: "missing" | "rtl";
+  where: string;
+  faces: string[];
+}
+
+/** How a character is shown in a message: combining marks on a dotted circle. */
+function shownChar(cp: number): string {
+  const ch = String.fromCodePoint(cp);
+  return /\p{M}/u.test(ch) ? `◌${ch}` : ch;
+}
+
+/**
+ * Throws a FONT error when the document draws a character that no embedded face has (or a
+ * right-to-left letter). Each distinct character is listed once, at its first occurrence.
+ */
+export function checkCoverage(model: Document, faces: FaceSet, source: CoverageSource = {}): void {
+  const problems = new Map<number, Problem>();
+  for (const d of drawnText(model, source.style)) {
+    const set = faces[d.weight];
+    for (const c of clusterize(d.text)) {
+      if (c.text === " " || c.text === "\t") continue; // spaces are drawn as gaps
+      const slot = slotFor(c.text, set);
+      const missing = missingGlyphs(set[slot], c.text);
+      for (const cp of missing) {
+        if (!problems.has(cp)) problems.set(cp, { codePoint: cp, cluster: c.text, kind: "missing", where: d.where, faces: [set.cjk.family, set.latin.family] });
+      }
+      if (!missing.length && RTL_LETTER.test(c.text)) {
+        const cp = c.text.codePointAt(0)!;
+        if (!problems.has(cp)) problems.set(cp, { codePoint: cp, cluster: c.text, kind: "rtl", where: d.where, faces: [] });
+      }
+    }
+  }
+  if (problems.size === 0) return;
+
+  const file = source.file ?? (source.data ? dataFile(source.data) : undefined);
+  const located = [...problems.values()].map((p) => {
+    const inData = source.data ? (findInData(source.data, p.cluster) ?? findInData(source.data, String.fromCodePoint(p.codePoint))) : undefined;
+    return { ...p, inData };
+  });
+  const where = (p: (typeof located)[number]) =>
+    p.inData
+      ? `${p.inData.path}${p.inData.line ? ` (line ${p.inData.line}${p.inData.column ? `, column ${p.inData.column}` : ""})` : ""}`
+      : `${p.where} (text from the templates)`;
+  const char = (p: (typeof located)[number]) => `${uPlus(p.codePoint)} "${shownChar(p.codePoint)}"`;
+  const missing = located.filter((p) => p.kind === "missing");
+  const rtl = located.filter((p) => p.kind === "rtl");
+  const faceNames = [...new Set(missing.flatMap((p) => p.faces))].join(", ");
+  const first = located[0];
+  const hint = missing.length
+    ? "replace or remove the character; fonts/manifest.json lists the ranges the embedded fonts cover"
+    : "write the name in a left-to-right script (transliterated), or leave it out";
+  if (located.length === 1) {
+    // one character: the location (file:line:column ... at path) says where
+    const what =
+      first.kind === "missing"
+        ? `no embedded font has the character ${char(first)} (faces: ${faceNames})`
+        : `right-to-left text cannot be set yet (undoc sets lines left to right): ${char(first)}`;
+    if (first.inData) {
+      throw new UndocError("FONT", what, { file: first.inData.file ?? file, line: first.inData.line, column: first.inData.column, path: first.inData.path }, hint);
+    }
+    throw new UndocError("FONT", `${what}, in ${where(first)}`, { file }, hint);
+  }
+  const LIMIT = 12;
+  const list = (ps: typeof located) =>
+    ps.slice(0, LIMIT).map((p) => `${char(p)} at ${where(p)}`).join("; ") + (ps.length > LIMIT ? `; and ${ps.length - LIMIT} more` : "");
+  const parts: string[] = [];
+  if (missing.length) parts.push(`${missing.length} character${missing.length > 1 ? "s" : ""} that no embedded font has (faces: ${faceNames}): ${list(missing)}`);
+  if (rtl.length) parts.push(`right-to-left text, which undoc cannot set yet (it sets lines left to right): ${list(rtl)}`);
+  // several characters: the message lists each with its place; the location is the first one's line
+  const location: ErrorLocation = first.inData ? { file: first.inData.file ?? file, line: first.inData.line, column: first.inData.column } : { file };
+  throw new UndocError("FONT", `the document has ${parts.join("; and ")}`, location, hint);
+}
