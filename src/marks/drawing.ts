@@ -156,7 +156,7 @@ export function drawingToSvg(d: Drawing): string {
 /* ------------------------------------------------------------------------------------------ */
 
 /** Vertical sub-scanlines per pixel; horizontal coverage is computed exactly per sub-scanline. */
-const SUBSAMPLES = 16;
+const SUBSAMPLES = 4;
 /** Refuse to allocate absurd rasters. */
 const MAX_PIXELS = 40_000_000;
 

@@ -23,7 +23,7 @@ const packedCache = new WeakMap<Uint8Array, Packed>();
 function pack(data: Uint8Array): Packed {
   let p = packedCache.get(data);
   if (!p) {
-    const deflated = deflateSync(data, { level: 6 });
+    const deflated = deflateSync(data, { level: 1 });
     p = deflated.length < data.length ? { crc: crc32(data), method: 8, bytes: deflated } : { crc: crc32(data), method: 0, bytes: data };
     packedCache.set(data, p);
   }
