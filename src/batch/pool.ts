@@ -1,7 +1,7 @@
 /**
- * Batch rendering on a pool of worker threads (--jobs N). Each worker parses the fonts once and
- * renders many documents; one failing input is reported and the others still render. With one
- * job (or one input) everything runs in this thread: no worker start-up cost.
+ * Batch rendering on N lanes (--jobs N): this thread plus N-1 worker threads. Each thread parses
+ * the fonts once and renders many documents; one failing input is reported and the others still
+ * render. With one job (or one input) everything runs in this thread: no worker start-up cost.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -30,40 +30,45 @@ export async function runBatch(jobs: Job[], options: BatchOptions): Promise<JobR
     return results;
   }
   let next = 0;
-  // one worker: takes jobs until none are left; a crashed worker fails its current job only and
-  // is replaced (a few times at most), so one bad document cannot stop the batch
+  const take = () => (next < jobs.length ? next++ : -1);
+  // Worker lanes: each worker holds up to two jobs, so it is never idle while this thread, busy
+  // rendering in its own lane, cannot hand out the next one. A crashed worker fails the jobs it
+  // held and is replaced (a few times at most): one bad document cannot stop the batch.
   let replacements = 0;
-  const runWorker = (): Promise<void> =>
+  const workerLane = (): Promise<void> =>
     new Promise<void>((resolve) => {
       const worker = new Worker(WORKER);
-      let current = -1;
+      const held = new Set<number>();
       const feed = () => {
-        if (next >= jobs.length) {
-          void worker.terminate().then(() => resolve());
-          return;
+        while (held.size < 2) {
+          const i = take();
+          if (i < 0) break;
+          held.add(i);
+          worker.postMessage({ id: i, job: jobs[i] });
         }
-        current = next++;
-        worker.postMessage({ id: current, job: jobs[current] });
+        if (held.size === 0) void worker.terminate().then(() => resolve());
       };
       worker.on("message", (msg: { id: number; result: JobResult }) => {
+        held.delete(msg.id);
         report(msg.id, msg.result);
         feed();
       });
       worker.on("error", (e) => {
-        if (current >= 0 && !results[current]) {
-          report(current, { input: jobs[current].input, ok: false, internal: true, ms: 0, error: { code: "INTERNAL", message: e.stack ?? String(e) } });
-        }
+        for (const i of held) report(i, { input: jobs[i].input, ok: false, internal: true, ms: 0, error: { code: "INTERNAL", message: e.stack ?? String(e) } });
+        held.clear();
         void worker.terminate();
-        if (next < jobs.length && replacements++ < 4) void runWorker().then(resolve);
+        if (next < jobs.length && replacements++ < 4) void workerLane().then(resolve);
         else resolve();
       });
       feed();
     });
-  await Promise.all(Array.from({ length: threads }, runWorker));
-  // if workers kept crashing, finish what is left here
-  while (next < jobs.length) {
-    const i = next++;
-    report(i, await runJob(jobs[i]));
-  }
+  // This thread is a lane too: it has the modules loaded already, and one thread fewer to start.
+  const mainLane = async () => {
+    for (let i = take(); i >= 0; i = take()) {
+      report(i, await runJob(jobs[i]));
+      await new Promise<void>((r) => setImmediate(r)); // let the workers' messages in
+    }
+  };
+  await Promise.all([mainLane(), ...Array.from({ length: threads - 1 }, workerLane)]);
   return results;
 }
