@@ -3,8 +3,8 @@
  * validated data -> document markup text. Each folder is read and compiled once per process
  * (until `invalidateTemplates` is called, e.g. by --watch).
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync as readFs, realpathSync } from "node:fs";
+import { basename, join, resolve, sep } from "node:path";
 import Handlebars from "handlebars";
 import { parse as parseYaml } from "yaml";
 import { UndocError } from "../errors.js";
@@ -27,6 +27,18 @@ export interface TemplateSet {
 }
 
 const cache = new Map<string, TemplateSet>();
+
+/**
+ * Reads a file of the template folder, refusing one that resolves outside it (a symbolic link
+ * to /etc/passwd named partials/x.hbs must not be read into a document).
+ */
+function readInside(root: string, file: string): string {
+  const real = realpathSync(file);
+  if (!real.startsWith(root + sep)) {
+    throw new UndocError("TEMPLATE", "a template file points outside the template folder", { file }, "copy the file into the folder instead of linking to it");
+  }
+  return readFs(real, "utf8");
+}
 
 export function invalidateTemplates(): void {
   cache.clear();
@@ -79,8 +91,8 @@ const COMPILE_OPTIONS = {
 } as const;
 
 /** Compiles one file, reporting syntax errors with the file, line and column. */
-function compileFile(hb: typeof Handlebars, file: string, label: string, uses: PartialUse[], sources: TemplateSource[]): Template {
-  const src = readFileSync(file, "utf8");
+function compileFile(hb: typeof Handlebars, root: string, file: string, label: string, uses: PartialUse[], sources: TemplateSource[]): Template {
+  const src = readInside(root, file);
   sources.push({ file: label, text: src });
   try {
     partialUses(hb.parse(src), label, uses);
@@ -119,6 +131,7 @@ function compileTemplateSet(dir: string): TemplateSet {
   if (!existsSync(main)) {
     throw new UndocError("TEMPLATE", "no document.hbs in the template folder", { file: dir }, "run `undoc init DIR` for a starting point");
   }
+  const root = realpathSync(dir);
   const hb = Handlebars.create();
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
   const partialsDir = join(dir, "partials");
@@ -129,10 +142,10 @@ function compileTemplateSet(dir: string): TemplateSet {
     for (const f of readdirSync(partialsDir).sort()) {
       if (!f.endsWith(".hbs")) continue;
       names.add(basename(f, ".hbs"));
-      hb.registerPartial(basename(f, ".hbs"), compileFile(hb, join(partialsDir, f), join(dir, "partials", f), uses, sources) as unknown as Handlebars.Template);
+      hb.registerPartial(basename(f, ".hbs"), compileFile(hb, root, join(partialsDir, f), join(dir, "partials", f), uses, sources) as unknown as Handlebars.Template);
     }
   }
-  const template = compileFile(hb, main, main, uses, sources);
+  const template = compileFile(hb, root, main, main, uses, sources);
   const missing = uses.find((u) => !names.has(u.name));
   if (missing) {
     throw new UndocError("TEMPLATE", `unknown partial "${missing.name}"`, { file: missing.file, line: missing.line, column: missing.column },
@@ -146,14 +159,14 @@ function compileTemplateSet(dir: string): TemplateSet {
       if (!existsSync(file)) {
         throw new UndocError("TEMPLATE", `no locale strings for language "${lang}"`, { file }, `create ${file} (copy locales/en.yaml and translate it)`);
       }
-      l = { strings: (parseYaml(readFileSync(file, "utf8")) ?? {}) as LocaleStrings, file };
+      l = { strings: (parseYaml(readInside(root, file)) ?? {}) as LocaleStrings, file };
       locales.set(lang, l);
     }
     return l;
   };
   const styleFile = join(dir, "style.yaml");
   if (!existsSync(styleFile)) throw new UndocError("STYLE", "no style.yaml in the template folder", { file: dir });
-  const styleSource = { text: readFileSync(styleFile, "utf8"), file: styleFile };
+  const styleSource = { text: readInside(root, styleFile), file: styleFile };
 
   return {
     dir,

@@ -116,3 +116,16 @@ describe("date helper", () => {
     expect(() => formatDate("2020-02-30", "en")).toThrow(/not a calendar date/);
   });
 });
+
+describe("template folder boundary", () => {
+  it("refuses a partial that is a link to a file outside the folder", async () => {
+    const { symlinkSync, rmSync } = await import("node:fs");
+    const dir = copyTemplates();
+    const secret = join(mkdtempSync(join(tmpdir(), "undoc-secret-")), "secret.hbs");
+    writeFileSync(secret, "<title>TOP SECRET</title>");
+    rmSync(join(dir, "partials", "letter.hbs"));
+    symlinkSync(secret, join(dir, "partials", "letter.hbs"));
+    const e = errorOf(() => loadTemplateSet(dir));
+    expect(e.message).toContain("points outside the template folder");
+  });
+});
