@@ -11,37 +11,12 @@ import { zipSync } from "fflate";
 import { findInData, loadDataFile, MAX_INPUT_BYTES, parseData, validateData } from "../../src/input/load.js";
 import { badCharacter, decodeInput, firstInvalidUtf8, isCalendarDate, jsonSyntaxError } from "../../src/input/text.js";
 import { UndocError } from "../../src/errors.js";
+import { errorOf, MINIMAL_YAML } from "../helpers.js";
 
 const EXAMPLE = "examples/arria-belarus-2020.zh.yaml";
 
-function errorOf(fn: () => unknown): UndocError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof UndocError) return e;
-    throw e;
-  }
-  throw new Error("expected an UndocError");
-}
 
-const minimal = `meta:
-  symbol: S/2020/905
-  organ: 安全理事会
-  distribution: general
-  issued: 2020-09-16
-  language: zh
-  original: en
-  jobNumber: "20-11937"
-letter:
-  date: 2020-09-14
-  from: 甲
-  to: 乙
-  paragraphs:
-    - 第一段。
-  signature:
-    titles: [大使]
-    name: 某某
-`;
+const minimal = MINIMAL_YAML;
 const minimalJson = () => JSON.parse(JSON.stringify(parseData(minimal))) as Record<string, unknown>;
 
 function fileWith(name: string, bytes: Uint8Array | string): string {

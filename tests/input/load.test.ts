@@ -4,37 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadDataFile, parseData } from "../../src/input/load.js";
 import { UndocError } from "../../src/errors.js";
+import { errorOf, MINIMAL_YAML } from "../helpers.js";
 
 const EXAMPLE = "examples/arria-belarus-2020.zh.yaml";
 
-function errorOf(fn: () => unknown): UndocError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof UndocError) return e;
-    throw e;
-  }
-  throw new Error("expected an UndocError");
-}
 
-const minimal = `meta:
-  symbol: S/2020/905
-  organ: 安全理事会
-  distribution: general
-  issued: 2020-09-16
-  language: zh
-  original: en
-  jobNumber: "20-11937"
-letter:
-  date: 2020-09-14
-  from: 甲
-  to: 乙
-  paragraphs:
-    - 第一段。
-  signature:
-    titles: [大使]
-    name: 某某
-`;
+const minimal = MINIMAL_YAML;
 
 describe("loadDataFile", () => {
   it("reads the bundled example", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseMarkup } from "../../src/markup/parse.js";
 import { markupToModel } from "../../src/markup/to-model.js";
 import { UndocError } from "../../src/errors.js";
+import { errorOf } from "../helpers.js";
 
 const wrap = (body: string) => `<document lang="zh" symbol="S/1" title="t" job="20-00001">
   <masthead><organisation>联合国</organisation><symbol>S/1</symbol><organ>安全理事会</organ><distribution><line>Distr.: General</line></distribution></masthead>
@@ -10,15 +11,6 @@ const wrap = (body: string) => `<document lang="zh" symbol="S/1" title="t" job="
   <body>${body}</body>
 </document>`;
 
-function errorOf(fn: () => unknown): UndocError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof UndocError) return e;
-    throw e;
-  }
-  throw new Error("expected an UndocError");
-}
 
 describe("parseMarkup", () => {
   it("parses elements, attributes and character references", () => {

@@ -13,29 +13,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { docxProblems, docxText } from "../property/xml.js";
 import { bodyText, IGNORABLE, squash } from "./pdf-text.js";
+import { MINIMAL_YAML } from "../helpers.js";
 
 const ROOT = process.cwd();
 const CLI = join(ROOT, "dist", "cli.js");
 const EXAMPLE = readFileSync(join(ROOT, "examples", "arria-belarus-2020.zh.yaml"), "utf8");
 
-const minimal = `meta:
-  symbol: S/2020/905
-  organ: 安全理事会
-  distribution: general
-  issued: 2020-09-16
-  language: zh
-  original: en
-  jobNumber: "20-11937"
-letter:
-  date: 2020-09-14
-  from: 甲
-  to: 乙
-  paragraphs:
-    - 第一段。
-  signature:
-    titles: [大使]
-    name: 某某
-`;
+const minimal = MINIMAL_YAML;
 const json = (mutate: (d: Record<string, any>) => void = () => {}) => {
   const d: Record<string, any> = {
     meta: { symbol: "S/2020/905", organ: "安全理事会", distribution: "general", issued: "2020-09-16", language: "zh", original: "en", jobNumber: "20-11937" },

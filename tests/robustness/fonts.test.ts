@@ -14,28 +14,12 @@ import type { Document } from "../../src/model/types.js";
 import { buildModel, DEFAULT_TEMPLATES, styleOf } from "../../src/render/pipeline.js";
 import { composeParagraph, type ComposedParagraph } from "../../src/typeset/index.js";
 import { clusterize, faceFor } from "../../src/typeset/units.js";
+import { MINIMAL_YAML } from "../helpers.js";
 
 const style = styleOf(DEFAULT_TEMPLATES);
 const faces = faceSetFor(style);
 
-const minimal = `meta:
-  symbol: S/2020/905
-  organ: 安全理事会
-  distribution: general
-  issued: 2020-09-16
-  language: zh
-  original: en
-  jobNumber: "20-11937"
-letter:
-  date: 2020-09-14
-  from: 甲
-  to: 乙
-  paragraphs:
-    - 第一段。
-  signature:
-    titles: [大使]
-    name: 某某
-`;
+const minimal = MINIMAL_YAML;
 
 function fontError(data: UnDocumentData, model: Document = buildModel(data)): UndocError {
   try {

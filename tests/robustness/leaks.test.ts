@@ -16,6 +16,7 @@ import { buildModel, DEFAULT_TEMPLATES, renderData } from "../../src/render/pipe
 import { invalidateTemplates } from "../../src/templates/engine.js";
 import { lookupString } from "../../src/templates/locale.js";
 import { pdfFamily, pdfFonts, pdfmakeRuntime } from "../../src/writers/pdf/pdfmake-runtime.js";
+import { MINIMAL_YAML } from "../helpers.js";
 
 let server: Server;
 let requests: string[] = [];
@@ -42,24 +43,7 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const minimal = `meta:
-  symbol: S/2020/905
-  organ: 安全理事会
-  distribution: general
-  issued: 2020-09-16
-  language: zh
-  original: en
-  jobNumber: "20-11937"
-letter:
-  date: 2020-09-14
-  from: 甲
-  to: 乙
-  paragraphs:
-    - 第一段。
-  signature:
-    titles: [大使]
-    name: 某某
-`;
+const minimal = MINIMAL_YAML;
 
 describe("pdfmake's access policies refuse every URL and local file", () => {
   const tryPdf = async (definition: Record<string, unknown>, fonts: Record<string, Record<string, string>> = pdfFonts()): Promise<Uint8Array | Error> => {

@@ -8,6 +8,7 @@ import { buildModel, DEFAULT_TEMPLATES } from "../../src/render/pipeline.js";
 import { formatDate } from "../../src/templates/helpers.js";
 import { UndocError } from "../../src/errors.js";
 import { plainText } from "../../src/model/types.js";
+import { errorOf } from "../helpers.js";
 
 const { data } = loadDataFile("examples/arria-belarus-2020.zh.yaml");
 
@@ -18,15 +19,6 @@ function copyTemplates(): string {
   return dir;
 }
 
-function errorOf(fn: () => unknown): UndocError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof UndocError) return e;
-    throw e;
-  }
-  throw new Error("expected an UndocError");
-}
 
 describe("templates", () => {
   it("render the example into the model: letter, signature, annex from a new page", () => {
