@@ -12,6 +12,7 @@ import { parseData } from "../../src/input/load.js";
 import { renderData } from "../../src/render/pipeline.js";
 import { docxProblems, docxText } from "../property/xml.js";
 import { bodyText, squash } from "./pdf-text.js";
+import { MINIMAL_YAML } from "../helpers.js";
 
 const COUNT = 10_000;
 const WORDS = ["安全理事会", "会员国", "白俄罗斯", "人权", "特别报告员", "欧安组织", "2020年9月4日", "S/2020/905", "呼吁", "对话"];
@@ -19,24 +20,7 @@ const WORDS = ["安全理事会", "会员国", "白俄罗斯", "人权", "特别
 /** Paragraph n: its number and a few words, 20 to 40 characters. */
 const paragraph = (n: number) => `第${n}段：${Array.from({ length: 2 + (n % 4) }, (_, k) => WORDS[(n * 7 + k * 3) % WORDS.length]).join("，")}。`;
 
-const yaml = `meta:
-  symbol: S/2020/905
-  organ: 安全理事会
-  distribution: general
-  issued: 2020-09-16
-  language: zh
-  original: en
-  jobNumber: "20-11937"
-letter:
-  date: 2020-09-14
-  from: 甲
-  to: 乙
-  paragraphs:
-${Array.from({ length: COUNT }, (_, i) => `    - ${paragraph(i + 1)}`).join("\n")}
-  signature:
-    titles: [大使]
-    name: 某某
-`;
+const yaml = MINIMAL_YAML.replace("    - 第一段。\n", `${Array.from({ length: COUNT }, (_, i) => `    - ${paragraph(i + 1)}`).join("\n")}\n`);
 
 describe(`a letter of ${COUNT.toLocaleString("en")} paragraphs`, () => {
   it("renders every paragraph, in order, to a valid PDF and DOCX", async () => {
