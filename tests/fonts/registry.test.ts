@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { createRequire } from "node:module";
+import { face, fontManifest } from "../../src/fonts/registry.js";
+import { loadDataFile } from "../../src/input/load.js";
+import { renderData } from "../../src/render/pipeline.js";
+
+describe("font registry", () => {
+  it("lists faces with their licence files", () => {
+    const faces = fontManifest();
+    expect(faces.map((f) => f.id).sort()).toEqual(["hei-sc", "latin", "latin-bold", "serif-sc"]);
+    for (const f of faces) expect(f.licence).toMatch(/^LICENSE-/);
+  });
+
+  it("parses each face once per process: documents and pdfkit share the parsed font", async () => {
+    const { data } = loadDataFile("examples/arria-belarus-2020.zh.yaml");
+    await renderData(data, { formats: ["pdf"] });
+    const serif = face("serif-sc");
+    expect(face("serif-sc")).toBe(serif);
+    // pdfkit (inside pdfmake) calls fontkit.create(bytes) for every document: it must get the parsed face back
+    const fontkit = createRequire(import.meta.url)("fontkit") as { create(b: Uint8Array): unknown };
+    expect(fontkit.create(serif.bytes)).toBe(serif.font);
+    await renderData(data, { formats: ["pdf"] });
+    expect(fontkit.create(serif.bytes)).toBe(serif.font);
+  });
+
+  it("sets the middle dot of Chinese names a full em wide in the Chinese faces", () => {
+    for (const id of ["serif-sc", "hei-sc"]) {
+      const f = face(id);
+      expect(f.font.glyphForCodePoint(0xb7).advanceWidth).toBe(f.unitsPerEm);
+    }
+  });
+});
