@@ -20,7 +20,7 @@ import { watchAndRender } from "./watch/watch.js";
 
 const USAGE = `usage:
   undoc render <input...> [--out DIR] [--format pdf,docx] [--templates DIR]
-               [--jobs N] [--json] [--quiet] [--watch]
+               [--jobs N] [--json] [--quiet] [--watch] [--system-fonts]
   undoc validate <input...> [--json]   check data without rendering
   undoc schema                         print the JSON Schema of the data format
   undoc init [DIR] [--force]           copy the default templates into DIR (default: templates-custom)
@@ -86,13 +86,14 @@ async function render(args: string[]): Promise<number> {
       json: { type: "boolean", default: false },
       quiet: { type: "boolean", short: "q", default: false },
       watch: { type: "boolean", short: "w", default: false },
+      "system-fonts": { type: "boolean", default: false },
     },
   });
   if (positionals.length === 0) throw new UndocError("USAGE", `no input files\n${USAGE}`);
   const formats = parseFormats(values.format);
   const jobsN = parseJobs(values.jobs);
   const inputs = await expandInputs(positionals);
-  const jobs: Job[] = inputs.map((input) => ({ input, outDir: values.out!, formats, templates: values.templates }));
+  const jobs: Job[] = inputs.map((input) => ({ input, outDir: values.out!, formats, templates: values.templates, systemFonts: values["system-fonts"] }));
   // two inputs named alike in different folders would overwrite each other's output
   const seen = new Map<string, string>();
   for (const job of jobs) {

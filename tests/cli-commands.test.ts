@@ -162,3 +162,15 @@ describe("batch safety", () => {
     expect(existsSync(join(dir, "out"))).toBe(false);
   });
 });
+
+describe("--system-fonts", () => {
+  it("embeds no font in the DOCX and names SimSun, SimHei and Times New Roman", () => {
+    const out = tmp("undoc-sys-");
+    expect(undoc(["render", EXAMPLE, "--out", out, "--format", "docx", "--system-fonts"]).code).toBe(0);
+    const files = unzipSync(readFileSync(join(out, "arria-belarus-2020.zh.docx")));
+    expect(Object.keys(files).filter((n) => n.startsWith("word/fonts/"))).toEqual([]);
+    const table = strFromU8(files["word/fontTable.xml"]);
+    for (const name of ["SimSun", "SimHei", "Times New Roman"]) expect(table).toContain(`w:name="${name}"`);
+    expect(table).not.toContain("w:embedRegular");
+  });
+});

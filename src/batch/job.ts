@@ -8,6 +8,8 @@ export interface Job {
   outDir: string;
   formats: Format[];
   templates?: string;
+  /** DOCX: name system fonts instead of embedding subsets */
+  systemFonts?: boolean;
 }
 
 export interface JobError {
@@ -26,7 +28,7 @@ export type JobResult =
 export async function runJob(job: Job): Promise<JobResult> {
   const t0 = performance.now();
   try {
-    const r = await renderFile(job.input, job.outDir, { formats: job.formats, templates: job.templates });
+    const r = await renderFile(job.input, job.outDir, { formats: job.formats, templates: job.templates, ...(job.systemFonts && { docx: { embedFonts: false } }) });
     return { input: job.input, ok: true, outputs: r.outputs, ms: r.ms };
   } catch (e) {
     const ms = performance.now() - t0;

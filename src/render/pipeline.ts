@@ -31,6 +31,11 @@ export interface RenderOptions {
    * document's date of issue, so the same input always gives the same bytes.
    */
   date?: Date;
+  /**
+   * DOCX fonts: by default the faces the document uses are embedded as subsets. `embedFonts: false`
+   * embeds nothing and names system fonts instead (SimSun, SimHei, Times New Roman by default).
+   */
+  docx?: { embedFonts?: boolean; systemFonts?: { cjk: string; cjkBold: string; latin: string } };
 }
 
 export interface Rendered {
@@ -91,7 +96,7 @@ export async function renderData(data: UnDocumentData, options: RenderOptions = 
   }
   if (formats.includes("docx")) {
     const { writeDocx } = await import("../writers/docx/index.js");
-    out.docx = await writeDocx(model, style, faces, { date });
+    out.docx = await writeDocx(model, style, faces, { date, ...options.docx });
   }
   return out;
 }
