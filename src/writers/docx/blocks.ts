@@ -6,6 +6,8 @@
 import { Paragraph, TextRun } from "docx";
 import type { Block, Inline } from "../../model/types.js";
 import { usesCjkFace } from "../../typeset/classify.js";
+import type { FaceSet } from "../../typeset/index.js";
+import { slotFor } from "../../typeset/units.js";
 import type { DocxContext } from "./context.js";
 import { STYLE, type StyleId, type StyleSheet } from "./styles.js";
 import { twip } from "./units.js";
@@ -23,12 +25,16 @@ type Handler<T extends Block["type"]> = (ctx: DocxContext, block: Extract<Block,
  * Characters of ambiguous East Asian width that the PDF sets in the Chinese face (quotes, dashes,
  * ellipsis, middle dot, bullet): w:hint="eastAsia" makes Word do the same (ECMA-376 §17.3.2.26).
  */
-function needsEastAsianHint(text: string): boolean {
-  for (const ch of text) if (usesCjkFace(ch) && ch.codePointAt(0)! < 0x2e80) return true;
+function needsEastAsianHint(text: string, faces?: FaceSet, strong = false): boolean {
+  for (const ch of text) {
+    if (ch.codePointAt(0)! >= 0x2e80) continue; // Word sets these in the East Asian font anyway
+    // the same choice as the typesetter: the Chinese face, or the other face of the weight when only it has the glyph (① ★)
+    if (faces ? slotFor(ch, faces[strong ? "bold" : "regular"]) === "cjk" : usesCjkFace(ch)) return true;
+  }
   return false;
 }
 
-export function runsOf(inlines: Inline[], strong = false): TextRun[] {
+export function runsOf(inlines: Inline[], strong = false, faces?: FaceSet): TextRun[] {
   const out: TextRun[] = [];
   for (const n of inlines) {
     if (n.type === "text") {
@@ -37,22 +43,22 @@ export function runsOf(inlines: Inline[], strong = false): TextRun[] {
         new TextRun({
           text: n.value,
           ...(strong && { style: STYLE.strong }),
-          ...(needsEastAsianHint(n.value) && { font: { hint: "eastAsia" } }),
+          ...(needsEastAsianHint(n.value, faces, strong) && { font: { hint: "eastAsia" } }),
         }),
       );
-    } else if (n.type === "strong") out.push(...runsOf(n.children, true));
-    else out.push(...runsOf(n.children, strong)); // emphasis: same face, as in the PDF
+    } else if (n.type === "strong") out.push(...runsOf(n.children, true, faces));
+    else out.push(...runsOf(n.children, strong, faces)); // emphasis: same face, as in the PDF
   }
   return out;
 }
 
 const handlers: { [T in Block["type"]]: Handler<T> } = {
-  heading: (_ctx, b) => [{ style: b.role === "title" ? STYLE.title : STYLE.heading1, runs: runsOf(b.children) }],
-  paragraph: (_ctx, b) => [{ style: b.indent === "none" ? STYLE.bodyText : STYLE.bodyFirstIndent, runs: runsOf(b.children) }],
-  list: (_ctx, b) => b.items.map((item) => ({ style: STYLE.listBullet, runs: runsOf(item.children) })),
-  signature: (_ctx, b) =>
+  heading: (ctx, b) => [{ style: b.role === "title" ? STYLE.title : STYLE.heading1, runs: runsOf(b.children, false, ctx.faces) }],
+  paragraph: (ctx, b) => [{ style: b.indent === "none" ? STYLE.bodyText : STYLE.bodyFirstIndent, runs: runsOf(b.children, false, ctx.faces) }],
+  list: (ctx, b) => b.items.map((item) => ({ style: STYLE.listBullet, runs: runsOf(item.children, false, ctx.faces) })),
+  signature: (ctx, b) =>
     // the lines keep together (style w:keepNext); the last one need not keep with what follows
-    b.lines.map((line, i) => ({ style: STYLE.signature, runs: runsOf(line), ...(i === b.lines.length - 1 && { keepNext: false }) })),
+    b.lines.map((line, i) => ({ style: STYLE.signature, runs: runsOf(line, false, ctx.faces), ...(i === b.lines.length - 1 && { keepNext: false }) })),
   pageBreak: () => "pageBreak",
   endRule: () => [{ style: STYLE.endRule, runs: [] }],
 };

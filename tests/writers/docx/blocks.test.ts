@@ -53,3 +53,15 @@ describe("block handlers", () => {
     expect(drawings.reduce((a, b) => a + b, 0)).toBe(2); // barcode and QR code only
   });
 });
+
+describe("East Asian hint follows the typesetter's face choice", () => {
+  it("marks runs with characters only the Chinese face has (① ★), as the PDF sets them", async () => {
+    const { runsOf } = await import("../../../src/writers/docx/blocks.js");
+    const { faceSetFor } = await import("../../../src/fonts/face-set.js");
+    const faces = faceSetFor(style);
+    const hinted = (t: string) => JSON.stringify(runsOf([{ type: "text", value: t }], false, faces)).includes("eastAsia");
+    expect(hinted("See ① and ★")).toBe(true);
+    expect(hinted("“引号”")).toBe(true);
+    expect(hinted("Latin only 2020")).toBe(false);
+  });
+});
