@@ -35,19 +35,18 @@ export function formatDate(iso: string, lang: string): string {
   const [y, m, d] = isoParts(iso, "date");
   if (lang === "zh") return `${y}年${m}月${d}日`;
   const when = new Date(Date.UTC(y, m - 1, d));
-  if (lang === "en") return `${d} ${formatter("en-GB", true).format(when)} ${y}`;
-  return formatter(lang === "ar" ? "ar-u-nu-latn" : lang, false).format(when);
+  // English is written out directly: creating an Intl formatter (loading ICU data) costs ~40 ms per process
+  if (lang === "en") return `${d} ${ENGLISH_MONTHS[m - 1]} ${y}`;
+  return formatter(lang === "ar" ? "ar-u-nu-latn" : lang).format(when);
 }
+
+const ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 // Intl formatters are slow to create (tens of ms): keep one per locale
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, monthOnly: boolean): Intl.DateTimeFormat {
-  const key = `${locale}:${monthOnly}`;
-  let f = formatters.get(key);
-  if (!f) {
-    const options: Intl.DateTimeFormatOptions = monthOnly ? { month: "long", timeZone: "UTC" } : { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" };
-    formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
-  }
+function formatter(locale: string): Intl.DateTimeFormat {
+  let f = formatters.get(locale);
+  if (!f) formatters.set(locale, (f = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })));
   return f;
 }
 
