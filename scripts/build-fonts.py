@@ -450,6 +450,17 @@ def debian_copyright_lines(copyright_path):
     raise SystemExit("no 'Files: *' paragraph in " + copyright_path)
 
 
+# The lines that introduce the OFL text in both licence files.
+OFL_PREAMBLE = [
+    "",
+    "This Font Software is licensed under the SIL Open Font License, Version 1.1.",
+    "This license is copied below, and is also available with a FAQ at:",
+    "https://openfontlicense.org",
+    "",
+    "",
+]
+
+
 def write_licences(cjk_infos, ofl_text):
     noto_lines = debian_copyright_lines(NOTO_COPYRIGHT)
     font_notices, trademarks = [], []
@@ -478,14 +489,7 @@ def write_licences(cjk_infos, ofl_text):
         "Copyright lines of Debian's /usr/share/doc/fonts-noto-cjk/copyright (Files: *):",
     ]
     noto += ["  Copyright: " + l for l in noto_lines]
-    noto += [
-        "",
-        "This Font Software is licensed under the SIL Open Font License, Version 1.1.",
-        "This license is copied below, and is also available with a FAQ at:",
-        "https://openfontlicense.org",
-        "",
-        "",
-    ]
+    noto += OFL_PREAMBLE
     with open(os.path.join(OUT, "LICENSE-NotoCJK.txt"), "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(noto) + ofl_text)
 
@@ -497,14 +501,7 @@ def write_licences(cjk_infos, ofl_text):
         "",
     ]
     lib += lib_lines
-    lib += [
-        "",
-        "This Font Software is licensed under the SIL Open Font License, Version 1.1.",
-        "This license is copied below, and is also available with a FAQ at:",
-        "https://openfontlicense.org",
-        "",
-        "",
-    ]
+    lib += OFL_PREAMBLE
     with open(os.path.join(OUT, "LICENSE-Liberation.txt"), "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(lib) + ofl_text)
 

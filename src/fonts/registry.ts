@@ -72,7 +72,3 @@ export function face(id: string): Face {
   return f;
 }
 
-/** True when the face maps this code point to a glyph. */
-export function hasGlyph(f: Face, codePoint: number): boolean {
-  return f.font.hasGlyphForCodePoint(codePoint);
-}

@@ -67,7 +67,6 @@ export interface StyleSheet {
 }
 
 /** Line pitch of one-line parts (masthead, headers, footers): as the PDF writer's setText, 1.25 x size. */
-export { SHORT_TEXT_PITCH };
 /** The PDF's first-page footer starts this far below the text block (points). */
 
 

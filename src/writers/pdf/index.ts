@@ -42,8 +42,6 @@ export async function writePdf(doc: Document, style: Style, faces: FaceSet, opti
     language: doc.meta.lang === "zh" ? "zh-CN" : doc.meta.lang,
     compress: true,
   };
-  // fonts are registered while the content is built (pdfFamily), so ask for them last
-  const printer = pdfmake;
-  printer.setFonts(pdfFonts());
-  return new Uint8Array(await printer.createPdf(definition).getBuffer());
+  pdfmake.setFonts(pdfFonts());
+  return new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
 }

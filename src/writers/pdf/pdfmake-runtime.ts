@@ -9,7 +9,7 @@
 import { createRequire } from "node:module";
 import type { PdfMake } from "pdfmake";
 import type { Face } from "../../fonts/registry.js";
-import { fontkitModule } from "../../fonts/registry.js";
+import type { fontkitModule } from "../../fonts/registry.js";
 
 const require = createRequire(import.meta.url);
 
