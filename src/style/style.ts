@@ -48,7 +48,15 @@ export const StyleSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
-    fonts: Type.Object({ regular: FaceRoles, bold: FaceRoles }, { additionalProperties: false }),
+    fonts: Type.Object(
+      {
+        regular: FaceRoles,
+        bold: FaceRoles,
+        italic: Type.Optional(FaceRoles),
+        boldItalic: Type.Optional(FaceRoles),
+      },
+      { additionalProperties: false, description: "Faces by variant; italic is emphasis (Latin italic, Chinese Kai); italic variants default to the upright faces" },
+    ),
     text: Type.Object(
       {
         size: pt("Body text size"),

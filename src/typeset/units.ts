@@ -15,17 +15,37 @@ import type { Face } from "../fonts/registry.js";
 import { classify, isDefaultIgnorable, isVariationSelector, usesCjkFace, type CharClass } from "./classify.js";
 
 export type Weight = "regular" | "bold";
+/** A face variant: weight and slope (for Chinese, the "italic" variant is a Kai face, never a slanted Song). */
+export type Variant = "regular" | "bold" | "italic" | "boldItalic";
+export const VARIANTS: readonly Variant[] = ["regular", "bold", "italic", "boldItalic"];
 
 export interface Span {
   text: string;
   weight: Weight;
+  /** emphasis: the italic (Latin) or Kai (Chinese) variant */
+  italic?: boolean;
+  /** a footnote reference: set smaller and raised (SUPERSCRIPT) */
+  superscript?: boolean;
+  /** BCP 47 language of the text, when it differs from the paragraph's */
+  lang?: string;
 }
 
-/** The faces a paragraph is set in, by weight and script. */
-export interface FaceSet {
-  regular: { cjk: Face; latin: Face };
-  bold: { cjk: Face; latin: Face };
+/** The faces of one variant, by script. */
+export interface ScriptFaces {
+  cjk: Face;
+  latin: Face;
 }
+
+/** The faces a paragraph is set in, by variant and script. */
+export type FaceSet = Record<Variant, ScriptFaces>;
+
+export function variantOf(weight: Weight, italic = false): Variant {
+  if (weight === "bold") return italic ? "boldItalic" : "bold";
+  return italic ? "italic" : "regular";
+}
+
+/** Superscript (footnote references): Word's proportions, 2/3 of the size, raised by 1/3 em. */
+export const SUPERSCRIPT = { scale: 2 / 3, rise: 1 / 3 } as const;
 
 export interface Unit {
   text: string;
@@ -47,6 +67,8 @@ export interface Unit {
   end: number;
   /** a cluster of a unit too wide for any line: the line may break before or after it */
   piece?: boolean;
+  /** baseline shift upwards (points): superscript footnote references */
+  rise: number;
 }
 
 const widthCache = new WeakMap<Face, Map<string, number>>();
@@ -193,7 +215,9 @@ export function itemize(spans: Span[], faces: FaceSet, size: number): Unit[] {
   let offset = 0;
   for (const span of spans) {
     const chars = clusterize(span.text, offset);
-    const set = faces[span.weight];
+    const set = faces[variantOf(span.weight, span.italic)];
+    const unitSize = span.superscript ? size * SUPERSCRIPT.scale : size;
+    const rise = span.superscript ? size * SUPERSCRIPT.rise : 0;
     const slotOf = chars.map((c) => slotFor(c.text, set));
     const drawn = chars.map((c, k) => drawnForm(c.text, set[slotOf[k]]));
     let i = 0;
@@ -224,11 +248,12 @@ export function itemize(spans: Span[], faces: FaceSet, size: number): Unit[] {
         lastChar: last,
         multi: j - i > 1 && cls !== "space",
         face,
-        size,
+        size: unitSize,
         features,
-        advance: measure(face, text, features, size),
+        advance: measure(face, text, features, unitSize),
         start: chars[i].start,
         end: chars[j - 1].end,
+        rise,
       });
       i = j;
     }

@@ -103,7 +103,7 @@ function withMarker(ctx: PdfContext, line: ComposedLine, marker: string, markerX
   // the marker is a list decoration: set it in the Latin face (a Times-like bullet, as Word's), unless only the Chinese face has it
   const latin = ctx.faces.regular.latin;
   const face = [...marker].every((c) => latin.font.hasGlyphForCodePoint(c.codePointAt(0)!)) ? latin : ctx.faces.regular.cjk;
-  const run: GlyphRun = { text: marker, face, size, features: [], x: 0, letterSpacing: 0, advance: measure(face, marker, [], size), start: 0, end: 0 };
+  const run: GlyphRun = { text: marker, face, size, features: [], x: 0, letterSpacing: 0, advance: measure(face, marker, [], size), start: 0, end: 0, rise: 0 };
   const shift = line.indent - markerX;
   return { ...line, indent: markerX, runs: [run, ...line.runs.map((r) => ({ ...r, x: r.x + shift }))] };
 }
