@@ -3,7 +3,7 @@
  * data -> (input) validated data -> (templates) markup -> (markup) model -> (writers) PDF, DOCX.
  */
 import { join, resolve } from "node:path";
-import { checkCoverage } from "../fonts/coverage.js";
+import { checkCoverage } from "../layout/coverage.js";
 import { faceSetFor } from "../fonts/face-set.js";
 import { PACKAGE_ROOT } from "../fonts/registry.js";
 import { validateData } from "../input/load.js";
@@ -86,7 +86,7 @@ export async function renderData(data: UnDocumentData, options: RenderOptions = 
   const style = styleOf(templates);
   const faces = faceSetFor(style);
   // every character drawn must have a glyph: a FONT error listing the others, before any writer runs
-  checkCoverage(model, faces, { data, style });
+  checkCoverage(model, style, faces, { data });
   const date = options.date ?? metadataDate(data);
   const out: Rendered = { model, style };
   // writers are loaded on first use: a PDF-only run never loads docx, and the other way round

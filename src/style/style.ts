@@ -16,12 +16,15 @@ const Weight = Type.Union([Type.Literal("regular"), Type.Literal("bold")]);
 export const ParagraphStyle = Type.Object(
   {
     weight: Type.Optional(Weight),
+    italic: Type.Optional(Type.Boolean({ description: "Set in the italic variant (Latin italic, Chinese Kai)" })),
     size: Type.Optional(pt("Text size")),
     lineHeight: Type.Optional(pt("Distance between baselines")),
     align: Type.Optional(Align),
     leftIndentEm: Type.Optional(em("Left indent of all lines")),
     rightIndentEm: Type.Optional(em("Right indent of all lines")),
-    firstLineIndentEm: Type.Optional(em("Extra indent of the first line (negative: hanging)")),
+    firstLineIndentEm: Type.Optional(em("Extra indent of the first line (negative: hanging); unlabelled paragraphs")),
+    labelIndentEm: Type.Optional(em("Where a label (number, bullet) starts, from the text block's left edge")),
+    textIndentEm: Type.Optional(em("Where the first line's text starts after a label (a tab stop; a wider label pushes it on)")),
     spaceBefore: Type.Optional(pt("Space above")),
     spaceAfter: Type.Optional(pt("Space below")),
     keepWithNext: Type.Optional(Type.Boolean()),
@@ -72,18 +75,40 @@ export const StyleSchema = Type.Object(
     paragraphs: Type.Object(
       {
         body: ParagraphStyle,
+        numbered: ParagraphStyle,
         title: ParagraphStyle,
-        section: ParagraphStyle,
-        listItem: Type.Object(
-          {
-            ...ParagraphStyle.properties,
-            marker: Type.String({ minLength: 1, description: "Bullet character" }),
-            markerIndentEm: em("Marker position"),
-            textIndentEm: em("Start of the first line's text"),
-          },
-          { additionalProperties: false },
-        ),
+        heading1: ParagraphStyle,
+        heading2: ParagraphStyle,
+        heading3: ParagraphStyle,
+        heading4: ParagraphStyle,
+        list1: ParagraphStyle,
+        list2: ParagraphStyle,
+        quote: ParagraphStyle,
+        caption: ParagraphStyle,
+        tableHeader: ParagraphStyle,
+        tableCell: ParagraphStyle,
+        footnote: ParagraphStyle,
         signature: ParagraphStyle,
+      },
+      { additionalProperties: false },
+    ),
+    table: Type.Object(
+      {
+        rule: pt("Thickness of the rules above and below the header and at the table's foot"),
+        paddingX: pt("Space between a cell's text and the column's edges"),
+        paddingY: pt("Space above and below a cell's text"),
+        spaceBefore: pt("Space above the table"),
+        spaceAfter: pt("Space below the table"),
+      },
+      { additionalProperties: false },
+    ),
+    footnotes: Type.Object(
+      {
+        separatorWidth: pt("Length of the short rule above the notes"),
+        separatorThickness: pt("Thickness of that rule"),
+        spaceAbove: pt("Least space between the body text and the rule"),
+        separatorBelow: pt("Space between the rule and the first note"),
+        spaceBetween: pt("Space between two notes"),
       },
       { additionalProperties: false },
     ),
@@ -144,17 +169,23 @@ export function textWidth(style: Style): number {
   return pageSize(style).width - style.page.margin.left - style.page.margin.right;
 }
 
+export type ResolvedParagraph = Required<ParagraphStyle>;
+
 /** A paragraph style with the body text defaults filled in. */
-export function resolvedParagraph(style: Style, role: ParagraphRole): Required<Omit<ParagraphStyle, "keepWithNext">> & { keepWithNext: boolean } {
+export function resolvedParagraph(style: Style, role: ParagraphRole): ResolvedParagraph {
   const p = style.paragraphs[role];
+  const first = p.firstLineIndentEm ?? 0;
   return {
     weight: p.weight ?? "regular",
+    italic: p.italic ?? false,
     size: p.size ?? style.text.size,
     lineHeight: p.lineHeight ?? style.text.lineHeight,
     align: p.align ?? "justify",
     leftIndentEm: p.leftIndentEm ?? 0,
     rightIndentEm: p.rightIndentEm ?? 0,
-    firstLineIndentEm: p.firstLineIndentEm ?? 0,
+    firstLineIndentEm: first,
+    labelIndentEm: p.labelIndentEm ?? 0,
+    textIndentEm: p.textIndentEm ?? (p.leftIndentEm ?? 0) + first,
     spaceBefore: p.spaceBefore ?? 0,
     spaceAfter: p.spaceAfter ?? 0,
     keepWithNext: p.keepWithNext ?? false,

@@ -10,6 +10,7 @@ import { parse as parseYaml } from "yaml";
 import { UndocError } from "../errors.js";
 import type { UnDocumentData } from "../input/schema.js";
 import { helpers, type RenderData } from "./helpers.js";
+import { templateView } from "./view.js";
 import type { LocaleStrings } from "./locale.js";
 
 export interface TemplateSource {
@@ -176,22 +177,11 @@ function compileTemplateSet(dir: string): TemplateSet {
       const locale = localeFor(data.meta.language);
       const undoc: RenderData = { locale: locale.strings, localeFile: locale.file, lang: data.meta.language };
       try {
-        return { markup: template(withExplicitOptionals(data), { data: { undoc }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }), origin: main };
+        return { markup: template(templateView(data), { data: { undoc }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }), origin: main };
       } catch (e) {
         throw templateError(e as LocatedError);
       }
     },
-  };
-}
-
-/** Handlebars strict mode rejects absent keys even in {{#if}}: give absent optional fields a null. */
-function withExplicitOptionals(data: UnDocumentData): unknown {
-  return {
-    ...data,
-    letter: { ...data.letter, title: data.letter.title ?? null, signature: { ...data.letter.signature, signed: data.letter.signature.signed ?? true } },
-    annex: data.annex
-      ? { ...data.annex, heading: data.annex.heading ?? null, sections: data.annex.sections.map((s) => ({ ...s, heading: s.heading ?? null })) }
-      : null,
   };
 }
 

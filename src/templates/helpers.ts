@@ -2,6 +2,7 @@
  * Helpers available to templates. Each is listed in the README; all are pure functions of their
  * arguments and the document's locale strings (nothing here can reach files or the network).
  */
+import Handlebars from "handlebars";
 import type { HelperOptions } from "handlebars";
 import { UndocError } from "../errors.js";
 import { lookupString, type LocaleStrings } from "./locale.js";
@@ -57,6 +58,8 @@ export function barcodeDigits(jobNumber: string): string {
   return digits;
 }
 
+const LIST_MARKERS: Record<string, string> = { bullet: "bullet", letter: "lowerLetter", roman: "lowerRoman", number: "decimal" };
+
 export const helpers = {
   /** {{t "key.path" name=value}}: a locale string with {name} placeholders filled */
   t(this: unknown, key: unknown, options: HelperOptions): string {
@@ -97,6 +100,30 @@ export const helpers = {
   /** {{#if (isText item)}}: true for a string (a paragraph), false for a list */
   isText(this: unknown, v: unknown): boolean {
     return typeof v === "string";
+  },
+  /** {{#if (isList item)}}: true for a list (inline pieces, a table row) */
+  isList(this: unknown, v: unknown): boolean {
+    return Array.isArray(v);
+  },
+  /** {{inc depth}}: the number plus one (the depth of a subsection) */
+  inc(this: unknown, n: unknown): number {
+    return Number(n) + 1;
+  },
+  /** {{listMarker marker}}: the data's list marker as a markup marker (bullet, letter, roman, number; default auto) */
+  listMarker(this: unknown, m: unknown): string {
+    return LIST_MARKERS[String(m)] ?? "auto";
+  },
+  /**
+   * {{numberAttrs number auto}}: the numbering attributes of a <heading> or <p>: the data's
+   * `number` (true, false, a whole number, or a label text) or, when it has none, number="auto"
+   * if `auto` is true. Written as markup, with the label escaped.
+   */
+  numberAttrs(this: unknown, n: unknown, auto: unknown): Handlebars.SafeString {
+    let attrs = "";
+    if (n === true || ((n === null || n === undefined) && auto === true)) attrs = ' number="auto"';
+    else if (typeof n === "number") attrs = ` number="${n}"`;
+    else if (typeof n === "string") attrs = ` label="${Handlebars.escapeExpression(n)}"`;
+    return new Handlebars.SafeString(attrs);
   },
 } satisfies Record<string, (...args: never[]) => unknown>;
 

@@ -28,6 +28,8 @@ export interface Span {
   superscript?: boolean;
   /** BCP 47 language of the text, when it differs from the paragraph's */
   lang?: string;
+  /** set in the Latin face wherever it has the glyph (labels: numbers, bullets, "(a)"), as Word sets numbering */
+  preferLatin?: boolean;
 }
 
 /** The faces of one variant, by script. */
@@ -164,6 +166,12 @@ export function slotFor(cluster: string, set: { cjk: Face; latin: Face }): "cjk"
   return missingGlyphs(set[other], cluster).length ? primary : other;
 }
 
+/** The slot of a cluster in a span: `slotFor`, but the Latin face first for spans that prefer it. */
+export function spanSlot(cluster: string, set: ScriptFaces, span: Pick<Span, "preferLatin">): "cjk" | "latin" {
+  if (span.preferLatin && !missingGlyphs(set.latin, cluster).length) return "latin";
+  return slotFor(cluster, set);
+}
+
 /** The face of a cluster: `set[slotFor(cluster, set)]`. */
 export function faceFor(cluster: string, set: { cjk: Face; latin: Face }): Face {
   return set[slotFor(cluster, set)];
@@ -218,7 +226,7 @@ export function itemize(spans: Span[], faces: FaceSet, size: number): Unit[] {
     const set = faces[variantOf(span.weight, span.italic)];
     const unitSize = span.superscript ? size * SUPERSCRIPT.scale : size;
     const rise = span.superscript ? size * SUPERSCRIPT.rise : 0;
-    const slotOf = chars.map((c) => slotFor(c.text, set));
+    const slotOf = chars.map((c) => spanSlot(c.text, set, span));
     const drawn = chars.map((c, k) => drawnForm(c.text, set[slotOf[k]]));
     let i = 0;
     while (i < chars.length) {

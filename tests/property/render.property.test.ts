@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { UndocError } from "../../src/errors.js";
-import { checkCoverage } from "../../src/fonts/coverage.js";
+import { checkCoverage } from "../../src/layout/coverage.js";
 import { faceSetFor } from "../../src/fonts/face-set.js";
 import { parseData } from "../../src/input/load.js";
 import { plainText, type Document } from "../../src/model/types.js";
@@ -70,7 +70,7 @@ describe("random documents (fast-check)", () => {
       fc.asyncProperty(documentData(REP), async (input) => {
         const data = parseData(JSON.stringify(input), "random.json");
         const model = buildModel(data);
-        checkCoverage(model, faces, { data, style }); // the repertoire is covered: no FONT error
+        checkCoverage(model, style, faces, { data }); // the repertoire is covered: no FONT error
         const { pdf } = await renderData(data, { formats: ["pdf"] });
         const file = join(tmp, `doc-${n}.pdf`);
         writeFileSync(file, pdf!);
@@ -128,7 +128,7 @@ describe("random documents (fast-check)", () => {
         const model = buildModel(data);
         let error: unknown;
         try {
-          checkCoverage(model, faces, { data, style });
+          checkCoverage(model, style, faces, { data });
         } catch (e) {
           error = e;
         }
