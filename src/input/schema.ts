@@ -22,7 +22,7 @@ const language = (description: string) =>
 
 export const Meta = Type.Object(
   {
-    symbol: text("Document symbol, e.g. S/2020/905", { pattern: "^[A-Z][A-Za-z0-9.()/-]*$" }),
+    symbol: text("Document symbol, e.g. S/2020/905", { pattern: "^[A-Z][A-Za-z0-9.()/-]*$", maxLength: 80 }),
     organ: text("Issuing organ as printed in the masthead, e.g. 安全理事会"),
     distribution: Type.Union([Type.Literal("general"), Type.Literal("limited"), Type.Literal("restricted")], {
       description: "Distribution: general, limited or restricted",

@@ -75,7 +75,10 @@ function collapse(value: string): string {
   });
 }
 
-function inlines(ctx: Ctx, nodes: MarkupNode[], inNote = false): Inline[] {
+/** Inline elements (b, i, note) nest at most this deep: deeper is a template or data mistake, and unbounded nesting would exhaust the stack. */
+export const MAX_INLINE_DEPTH = 32;
+
+function inlines(ctx: Ctx, nodes: MarkupNode[], inNote = false, depth = 0): Inline[] {
   const out: Inline[] = [];
   for (const n of nodes) {
     if (n.kind === "text") {
@@ -84,8 +87,9 @@ function inlines(ctx: Ctx, nodes: MarkupNode[], inNote = false): Inline[] {
       continue;
     }
     checkAttrs(ctx, n, []);
-    if (n.name === "b") out.push({ type: "strong", children: inlines(ctx, n.children, inNote) });
-    else if (n.name === "i") out.push({ type: "emphasis", children: inlines(ctx, n.children, inNote) });
+    if (depth >= MAX_INLINE_DEPTH) fail(ctx, n, `inline elements nest more than ${MAX_INLINE_DEPTH} deep`);
+    if (n.name === "b") out.push({ type: "strong", children: inlines(ctx, n.children, inNote, depth + 1) });
+    else if (n.name === "i") out.push({ type: "emphasis", children: inlines(ctx, n.children, inNote, depth + 1) });
     else if (n.name === "note") {
       if (inNote) fail(ctx, n, "a footnote cannot hold another footnote");
       out.push(footnote(ctx, n));

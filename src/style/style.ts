@@ -6,6 +6,7 @@ import { Type, type Static } from "@sinclair/typebox";
 import { LineCounter, parseDocument } from "yaml";
 import { UndocError } from "../errors.js";
 import { fieldPath, validate } from "../input/validate.js";
+import { styleProblems } from "./check.js";
 
 const pt = (description: string) => Type.Number({ minimum: 0, maximum: 2000, description: `${description} (points)` });
 const em = (description: string) => Type.Number({ minimum: -20, maximum: 100, description: `${description} (em of the text size)` });
@@ -206,6 +207,13 @@ export function parseStyle(text: string, file: string): Style {
     const node = doc.getIn(p.path, true) as { range?: [number, number] } | undefined;
     const pos = node?.range ? lines.linePos(node.range[0]) : undefined;
     throw new UndocError("STYLE", p.message, { file, line: pos?.line, column: pos?.col, path: fieldPath(p.path) });
+  }
+  // geometry that must fit the page: at the key that causes it
+  const bad = styleProblems(value as Style)[0];
+  if (bad) {
+    const node = doc.getIn(bad.path, true) as { range?: [number, number] } | undefined;
+    const pos = node?.range ? lines.linePos(node.range[0]) : undefined;
+    throw new UndocError("STYLE", bad.message, { file, line: pos?.line, column: pos?.col, path: fieldPath(bad.path) }, "change the value in style.yaml");
   }
   return value as Style;
 }
