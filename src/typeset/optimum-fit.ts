@@ -1,0 +1,115 @@
+/**
+ * Optimum fit: Knuth and Plass's total-fit line breaking ("Breaking paragraphs into lines",
+ * Software: Practice and Experience 11, 1981), as TeX breaks paragraphs. Every break opportunity
+ * is a candidate; for each, the best way to reach it from an earlier break is kept per fitness
+ * class; the paragraph takes the sequence with the least total demerits, so one tight line can
+ * save the next from wide spaces, which first fit cannot see.
+ *
+ * Demerits of a line, as TeX: (linePenalty + badness)² + penalty², plus adjDemerits when its
+ * fitness class is two apart from the previous line's (tight next to loose), doubleHyphenDemerits
+ * when it and the previous line both end in a hyphen, finalHyphenDemerits when the last full line
+ * does. A hard limit on consecutive hyphenated lines is kept as part of the node state.
+ *
+ * The active list is bounded: a node is dropped once a line from it overflows the measure even
+ * at its narrowest spaces, so it only ever holds the breaks of about one line back; the work is
+ * linear in the length of the paragraph.
+ */
+import { adjustmentRatio, badness, lineFit, type WordBreak } from "./word-fit.js";
+import { Brk, type WordItems } from "./word-items.js";
+
+export interface OptimumOptions {
+  /** the largest badness a line may have (TeX \tolerance; 100 = spaces at their widest) */
+  tolerance: number;
+  linePenalty: number;
+  adjDemerits: number;
+  doubleHyphenDemerits: number;
+  finalHyphenDemerits: number;
+  /** at most this many lines in a row may end with a hyphen or dash */
+  maxConsecutiveHyphens: number;
+}
+
+export const OPTIMUM_DEFAULTS: OptimumOptions = {
+  tolerance: 100,
+  linePenalty: 10,
+  adjDemerits: 10_000,
+  doubleHyphenDemerits: 10_000,
+  finalHyphenDemerits: 5_000,
+  maxConsecutiveHyphens: 3,
+};
+
+interface Node {
+  /** the next line starts at this box */
+  at: number;
+  /** lines before this break */
+  line: number;
+  fitness: number;
+  /** lines in a row ending with a hyphen or dash, up to this break */
+  hyphens: number;
+  demerits: number;
+  prev: Node | null;
+}
+
+/** Fitness classes: tight, decent, loose, very loose (TeX). */
+function fitnessOf(r: number): number {
+  if (r < -0.5) return 0;
+  if (r <= 0.5) return 1;
+  if (r <= 1) return 2;
+  return 3;
+}
+
+/**
+ * Breaks the items into lines of widthOf(n); null when no sequence of lines keeps every line's
+ * badness within the tolerance (the caller then tries again more tolerantly).
+ */
+export function optimumFit(items: WordItems, widthOf: (line: number) => number, o: OptimumOptions): WordBreak[] | null {
+  const n = items.boxes.length;
+  if (n === 0) return [];
+  let active: Node[] = [{ at: 0, line: 0, fitness: 1, hyphens: 0, demerits: 0, prev: null }];
+  const slots = 4 * (o.maxConsecutiveHyphens + 1);
+  const best: (Node | null)[] = new Array(slots).fill(null);
+  let finals: Node[] = [];
+  for (let end = 1; end <= n; end++) {
+    const isLast = end === n;
+    const join = isLast ? undefined : items.joins[end - 1];
+    if (join && join.brk === Brk.None) continue;
+    const flagged = join ? join.flagged : false;
+    const penalty = join ? join.penalty : 0;
+    best.fill(null);
+    let found = false;
+    const kept: Node[] = [];
+    for (const a of active) {
+      const r = adjustmentRatio(lineFit(items, a.at, end), widthOf(a.line), isLast);
+      if (r < -1) continue; // overfull: every later break from a is longer still
+      kept.push(a);
+      const bad = badness(r);
+      if (bad > o.tolerance) continue;
+      const hyphens = flagged ? a.hyphens + 1 : 0;
+      if (hyphens > o.maxConsecutiveHyphens) continue;
+      const fitness = isLast ? 1 : fitnessOf(r);
+      let d = (o.linePenalty + bad) ** 2 + (penalty > 0 ? penalty * penalty : 0);
+      const prevFlagged = a.hyphens > 0;
+      if (flagged && prevFlagged) d += o.doubleHyphenDemerits;
+      if (isLast && prevFlagged) d += o.finalHyphenDemerits;
+      if (!isLast && a.prev !== null && Math.abs(fitness - a.fitness) > 1) d += o.adjDemerits;
+      const total = a.demerits + d;
+      const slot = fitness * (o.maxConsecutiveHyphens + 1) + hyphens;
+      const cur = best[slot];
+      if (!cur || total < cur.demerits) {
+        best[slot] = { at: end, line: a.line + 1, fitness, hyphens, demerits: total, prev: a };
+        found = true;
+      }
+    }
+    active = kept;
+    if (found) {
+      for (const node of best) if (node) (isLast ? finals : active).push(node);
+    }
+    if (!active.length && !isLast) return null;
+  }
+  if (!finals.length) return null;
+  let win = finals[0];
+  for (const f of finals) if (f.demerits < win.demerits) win = f;
+  const out: WordBreak[] = [];
+  for (let node: Node | null = win; node && node.prev; node = node.prev) out.push({ start: node.prev.at, end: node.at });
+  finals = [];
+  return out.reverse();
+}
