@@ -45,7 +45,7 @@ export interface WordComposeOptions {
   maxConsecutiveHyphens?: number;
   /** narrowest word space, em (default 0.2; Times's own space is 0.25) */
   wordSpaceMinEm?: number;
-  /** widest word space the optimum fit accepts before it must give up elsewhere, em (default 0.375) */
+  /** word space of a line at adjustment ratio 1, em (default 0.375): optimum fit takes lines up to ratio 1.26 (TeX's tolerance 200) before it must accept wider ones */
   wordSpaceMaxEm?: number;
   /** justified paragraphs: "optimum" (Knuth-Plass, default) or "first-fit" (as Word); ragged text is always first fit */
   lineBreaking?: "optimum" | "first-fit";

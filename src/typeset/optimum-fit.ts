@@ -18,7 +18,7 @@ import { adjustmentRatio, badness, lineFit, type WordBreak } from "./word-fit.js
 import { Brk, type WordItems } from "./word-items.js";
 
 export interface OptimumOptions {
-  /** the largest badness a line may have (TeX \tolerance; 100 = spaces at their widest) */
+  /** the largest badness a line may have (TeX \tolerance: 200, spaces up to ratio 1.26; 100 = ratio 1) */
   tolerance: number;
   linePenalty: number;
   adjDemerits: number;
@@ -29,7 +29,7 @@ export interface OptimumOptions {
 }
 
 export const OPTIMUM_DEFAULTS: OptimumOptions = {
-  tolerance: 100,
+  tolerance: 200,
   linePenalty: 10,
   adjDemerits: 10_000,
   doubleHyphenDemerits: 10_000,
@@ -74,13 +74,18 @@ export function optimumFit(items: WordItems, widthOf: (line: number) => number, 
     if (join && join.brk === Brk.None) continue;
     const flagged = join ? join.flagged : false;
     const penalty = join ? join.penalty : 0;
+    const hyphenWidth = join && join.brk === Brk.Hyphen ? join.hyphenWidth : 0;
     best.fill(null);
     let found = false;
     const kept: Node[] = [];
     for (const a of active) {
-      const r = adjustmentRatio(lineFit(items, a.at, end), widthOf(a.line), isLast);
-      if (r < -1) continue; // overfull: every later break from a is longer still
+      const fit = lineFit(items, a.at, end);
+      const width = widthOf(a.line);
+      // overfull without the hyphen: every later break from a is longer still, so a is done
+      if (fit.natural - hyphenWidth - fit.shrink > width + 1e-9) continue;
       kept.push(a);
+      const r = adjustmentRatio(fit, width, isLast);
+      if (r < -1) continue;
       const bad = badness(r);
       if (bad > o.tolerance) continue;
       const hyphens = flagged ? a.hyphens + 1 : 0;

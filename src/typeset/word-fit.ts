@@ -45,10 +45,14 @@ export function adjustmentRatio(fit: LineFit, width: number, isLast: boolean): n
   return fit.shrink > 0 ? slack / fit.shrink : -Infinity;
 }
 
-/** Badness of a ratio (TeX: 100 |r|^3, at most 10,000). */
+/**
+ * Badness of a ratio: TeX's 100 |r|^3, but not capped at 10,000, so that when no set of lines
+ * stays within the tolerance the least loose one still wins; a line with nothing to stretch
+ * (one long word) counts as INF_BAD.
+ */
 export function badness(r: number): number {
   if (!Number.isFinite(r)) return INF_BAD;
-  return Math.min(INF_BAD, 100 * Math.abs(r) ** 3);
+  return 100 * Math.abs(r) ** 3;
 }
 
-export const INF_BAD = 10_000;
+export const INF_BAD = 1e7;
