@@ -1,9 +1,9 @@
 /**
  * The Latin and Cyrillic composer: itemise into word pieces and spaces, break into lines
  * (optimum fit for justified text, first fit for ragged text or when asked), place each line.
- * If no set of lines keeps the spaces within their limits, the optimum fit is run again
- * without a limit (TeX's second pass, with no \\emergencystretch: the widest lines are the
- * least bad ones), and first fit is the last resort.
+ * If no set of lines keeps the spaces within their limits, the optimum fit is run again more
+ * tolerantly (TeX's second pass, with no \emergencystretch: the widest lines are the least bad
+ * ones), and first fit is the last resort.
  */
 import { WORD_DEFAULTS, lineBox, type ComposedParagraph, type ComposeOptions, type ParagraphGeometry } from "./compose.js";
 import { firstFit } from "./first-fit.js";
@@ -42,7 +42,12 @@ export function composeWords(spans: Span[], faces: FaceSet, geo: ParagraphGeomet
   let breaks: WordBreak[] | null = null;
   if (optimum) {
     const o = { ...OPTIMUM_DEFAULTS, maxConsecutiveHyphens };
-    breaks = optimumFit(items, widthOf, o) ?? optimumFit(items, widthOf, { ...o, tolerance: Infinity });
+    // TeX's tolerance first; then looser ones (an unbounded tolerance keeps every node active:
+    // ~20 times slower, so only as the last pass)
+    for (const tolerance of [o.tolerance, 2_000, Infinity]) {
+      breaks = optimumFit(items, widthOf, { ...o, tolerance });
+      if (breaks) break;
+    }
   }
   breaks ??= firstFit(items, widthOf, { hyphenate, hyphenationZone: opt.hyphenationZone ?? WORD_DEFAULTS.hyphenationZone, maxConsecutiveHyphens });
   const lines = breaks.map((b, n) => {

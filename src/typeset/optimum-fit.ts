@@ -14,7 +14,7 @@
  * at its narrowest spaces, so it only ever holds the breaks of about one line back; the work is
  * linear in the length of the paragraph.
  */
-import { adjustmentRatio, badness, lineFit, type WordBreak } from "./word-fit.js";
+import { adjustmentRatio, badness, type WordBreak } from "./word-fit.js";
 import { Brk, type WordItems } from "./word-items.js";
 
 export interface OptimumOptions {
@@ -58,13 +58,19 @@ function fitnessOf(r: number): number {
 }
 
 /**
- * Breaks the items into lines of widthOf(n); null when no sequence of lines keeps every line's
+ * Breaks the items into lines of widthOf(n) (lines after the first all have widthOf(1), as
+ * lineBox gives them); null when no sequence of lines keeps every line's
  * badness within the tolerance (the caller then tries again more tolerantly).
  */
 export function optimumFit(items: WordItems, widthOf: (line: number) => number, o: OptimumOptions): WordBreak[] | null {
   const n = items.boxes.length;
   if (n === 0) return [];
   let active: Node[] = [{ at: 0, line: 0, fitness: 1, hyphens: 0, demerits: 0, prev: null }];
+  // every line after the first has the same measure (lineBox): two widths serve all
+  const firstWidth = widthOf(0);
+  const restWidth = widthOf(1);
+  // the loosest ratio the tolerance admits (badness 100 r³ <= tolerance)
+  const maxRatio = Number.isFinite(o.tolerance) ? Math.cbrt(o.tolerance / 100) : Infinity;
   const slots = 4 * (o.maxConsecutiveHyphens + 1);
   const best: (Node | null)[] = new Array(slots).fill(null);
   let finals: Node[] = [];
@@ -78,13 +84,21 @@ export function optimumFit(items: WordItems, widthOf: (line: number) => number, 
     best.fill(null);
     let found = false;
     const kept: Node[] = [];
+    const boxEnd = items.boxSum[end];
+    const joinEnd = items.joinSum[end - 1];
+    const stretchEnd = items.stretchSum[end - 1];
+    const shrinkEnd = items.shrinkSum[end - 1];
     for (const a of active) {
-      const fit = lineFit(items, a.at, end);
-      const width = widthOf(a.line);
+      // the line a.at..end-1 (as lineFit, inlined: this loop is the hot one)
+      const natural = boxEnd - items.boxSum[a.at] + joinEnd - items.joinSum[a.at] + hyphenWidth;
+      const shrink = shrinkEnd - items.shrinkSum[a.at];
+      const width = a.line === 0 ? firstWidth : restWidth;
       // overfull without the hyphen: every later break from a is longer still, so a is done
-      if (fit.natural - hyphenWidth - fit.shrink > width + 1e-9) continue;
+      if (natural - hyphenWidth - shrink > width + 1e-9) continue;
       kept.push(a);
-      const r = adjustmentRatio(fit, width, isLast);
+      const stretch = stretchEnd - items.stretchSum[a.at];
+      if (!isLast && natural + stretch * maxRatio < width) continue; // too loose for the tolerance
+      const r = adjustmentRatio({ natural, stretch, shrink }, width, isLast);
       if (r < -1) continue;
       const bad = badness(r);
       if (bad > o.tolerance) continue;

@@ -131,6 +131,8 @@ interface Run {
   rise: number;
   lang: string;
   cjkText: boolean;
+  /** the span's text has a soft hyphen or a zero-width space */
+  invisibleBreaks: boolean;
 }
 
 export function wordItems(spans: Span[], faces: FaceSet, size: number, opt: WordOptions, maxWidth: number): WordItems {
@@ -153,6 +155,7 @@ export function wordItems(spans: Span[], faces: FaceSet, size: number, opt: Word
       rise: span.superscript ? size * SUPERSCRIPT.rise : 0,
       lang,
       cjkText,
+      invisibleBreaks: /[\u00AD\u200B]/.test(span.text),
     };
     for (const c of clusters) {
       const slot = slotFor(c.text, set, cjkText);
@@ -247,7 +250,8 @@ class Builder {
     let soft = false;
     for (let k = 0; k < n - 1; k++) {
       const c = i + k;
-      const raw = run.raw.slice(run.starts[c] - run.offset, run.ends[c] - run.offset);
+      // soft hyphens and zero-width spaces are not drawn: look for them in the typed text
+      const raw = run.invisibleBreaks ? run.raw.slice(run.starts[c] - run.offset, run.ends[c] - run.offset) : "";
       const ch = run.drawn[c];
       if (raw.includes("\u00AD")) {
         soft = true;
