@@ -27,7 +27,7 @@ import { CLOSING, classify, mayEndLine, mayStartLine, OPENING, STOPS } from "./c
 import { hyphenationLimits, hyphenationPoints, type HyphenationLimits } from "./hyphenate.js";
 import { isCjkLanguage } from "./lang.js";
 import { joinBetween, type SpacingOptions } from "./spacing.js";
-import { clusterize, drawnForm, featuresFor, measure, slotFor, SUPERSCRIPT, variantOf, type FaceSet, type Span, type Unit } from "./units.js";
+import { clusterize, drawnForm, faceHas, featuresFor, measure, slotFor, SUPERSCRIPT, variantOf, type FaceSet, type Span, type Unit } from "./units.js";
 
 /** What a line break at a join does. */
 export const Brk = {
@@ -158,10 +158,12 @@ export function wordItems(spans: Span[], faces: FaceSet, size: number, opt: Word
       invisibleBreaks: /[\u00AD\u200B]/.test(span.text),
     };
     for (const c of clusters) {
-      const slot = slotFor(c.text, set, cjkText);
+      // a non-breaking hyphen the Latin face lacks (Liberation has no U+2011) is drawn as U+2010
+      const text = c.text === "\u2011" && !cjkText && !faceHas(set.latin, 0x2011) && faceHas(set.latin, 0x2010) ? "\u2010" : c.text;
+      const slot = slotFor(text, set, cjkText);
       run.starts.push(c.start);
       run.ends.push(c.end);
-      run.drawn.push(drawnForm(c.text, set[slot]));
+      run.drawn.push(drawnForm(text, set[slot]));
       run.cjk.push(slot === "cjk");
     }
     b.addRun(run);
