@@ -234,3 +234,27 @@ describe("optimum fit (Knuth-Plass) against first fit", () => {
     for (let k = 1; k < p.lines.length; k++) expect(p.lines[k].hyphenated && p.lines[k - 1].hyphenated).toBeFalsy();
   });
 });
+
+describe("any text (property)", () => {
+  it("loses no character, breaks only at allowed places and never overflows a line but for an unbreakable piece", async () => {
+    const fc = (await import("fast-check")).default;
+    const word = fc.oneof(
+      fc.stringMatching(/^[a-zé]{1,14}$/),
+      fc.constantFrom("non-governmental", "2020-2021", "Council’s", "“quoted”", "x—y", "10\u00A0000", "«\u202Foui\u202F»", "安全理事会", "inter\u00ADnational", "UNESCO"),
+      fc.stringMatching(/^[a-z]{30,60}$/),
+    );
+    const text = fc.array(word, { minLength: 1, maxLength: 40 }).map((ws) => ws.join(" "));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 60, max: 400 }), fc.constantFrom("en", "fr", "es", "ru"), fc.constantFrom("optimum", "first-fit"), (t, width, lang, lineBreaking) => {
+        const p = compose(t, lang, { width }, { lineBreaking: lineBreaking as "optimum" | "first-fit" });
+        const drawn = p.lines.map((l) => l.runs.map((r, k) => (l.hyphenated && k === l.runs.length - 1 ? r.text.slice(0, -1) : r.text)).join("")).join("");
+        expect(drawn).toBe(t.replace(/[ \u00A0\u202F\u00AD]/g, ""));
+        p.lines.forEach((l, n) => {
+          if (n > 0) expect(l.start).toBe(p.lines[n - 1].end);
+          if (l.runs.length > 1 && !l.runs.some((r) => r.text.length > 25)) expect(l.width).toBeLessThanOrEqual(l.measure + 1e-6);
+        });
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 200), seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined },
+    );
+  });
+});
