@@ -70,6 +70,29 @@ export const StyleSchema = Type.Object(
         compressAdjacentPunctuation: Type.Optional(Type.Boolean({ description: "Set adjacent full-width marks to 1.5 em together (default true)" })),
         compressLineStart: Type.Optional(Type.Boolean({ description: "Set an opening mark at line start half width (default false, as Word)" })),
         compressLineEnd: Type.Optional(Type.Boolean({ description: "Set a closing mark at line end half width when that makes it fit (default false, as Word)" })),
+        hyphenation: Type.Optional(
+          Type.Object(
+            {
+              auto: Type.Boolean({ description: "Hyphenate justified Latin and Cyrillic text with the language's patterns (Word's w:autoHyphenation)" }),
+              zone: Type.Optional(pt("Hyphenation zone: first fit hyphenates only lines that would end this short (Word's w:hyphenationZone)")),
+              maxConsecutive: Type.Optional(Type.Integer({ minimum: 0, maximum: 20, description: "At most this many lines in a row end with a hyphen (Word's w:consecutiveHyphenLimit)" })),
+              minLeft: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, description: "Letters kept before a hyphenation point (default by language)" })),
+              minRight: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, description: "Letters kept after a hyphenation point (default by language)" })),
+              minWord: Type.Optional(Type.Integer({ minimum: 2, maximum: 20, description: "Shortest word hyphenated (default 5)" })),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+        wordSpacing: Type.Optional(
+          Type.Object(
+            {
+              minEm: Type.Number({ minimum: 0, maximum: 1, description: "Narrowest word space in justified Latin and Cyrillic text (em)" }),
+              maxEm: Type.Number({ minimum: 0, maximum: 2, description: "Widest word space optimum fit accepts before it must give up elsewhere (em)" }),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+        lineBreaking: Type.Optional(Type.Union([Type.Literal("optimum"), Type.Literal("first-fit")], { description: "Justified Latin and Cyrillic paragraphs: optimum fit (Knuth-Plass) or first fit (as Word)" })),
       },
       { additionalProperties: false },
     ),
