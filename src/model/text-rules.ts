@@ -15,6 +15,8 @@
  *   U+00A0 in Spanish and Russian. English groups digits with commas and is left alone.
  */
 
+import type { Block, CellBlock, Document, Inline, List } from "./types.js";
+
 const NNBSP = "\u202F";
 const NBSP = "\u00A0";
 
@@ -127,4 +129,45 @@ export function groupDigits(text: string, lang: string): string {
   if (p !== "fr" && p !== "es" && p !== "ru") return text;
   const space = p === "fr" ? NNBSP : NBSP;
   return text.replace(/(?<!\d)\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?!\d)/gu, (m) => m.replace(/[ \u00A0\u202F]/gu, space));
+}
+
+/**
+ * The text rules applied to every text of a document in its language: the body's text nodes
+ * (footnotes, table cells and list items included), the title and the masthead's organ. Each
+ * text node is converted on its own (a quotation mark's direction is read from its neighbours
+ * in the same node). Labels (numbers, bullets) are left as the numbering made them.
+ */
+export function applyTextRulesToDocument(doc: Document): Document {
+  const lang = doc.meta.lang;
+  if (!primary(lang)) return doc; // a language without rules (Chinese): nothing to walk
+  const inlines = (xs: Inline[]): void => {
+    for (const n of xs) {
+      if (n.type === "text") n.value = applyTextRules(n.value, lang);
+      else if (n.type === "footnote") n.paragraphs.forEach(inlines);
+      else inlines(n.children);
+    }
+  };
+  const cells = (bs: CellBlock[]): void => bs.forEach((b) => (b.type === "list" ? list(b) : inlines(b.children)));
+  const list = (l: List): void =>
+    l.items.forEach((it) => {
+      inlines(it.children);
+      if (it.sublist) list(it.sublist);
+    });
+  const blocks: { [T in Block["type"]]: (b: Extract<Block, { type: T }>) => void } = {
+    heading: (b) => inlines(b.children),
+    paragraph: (b) => inlines(b.children),
+    list,
+    table: (b) => {
+      if (b.caption) inlines(b.caption);
+      for (const r of [...b.header, ...b.rows]) for (const c of r.cells) cells(c.blocks);
+    },
+    quote: (b) => cells(b.blocks),
+    signature: (b) => b.lines.forEach(inlines),
+    pageBreak: () => {},
+    endRule: () => {},
+  };
+  for (const b of doc.body) (blocks[b.type] as (x: Block) => void)(b);
+  doc.meta.title = applyTextRules(doc.meta.title, lang);
+  doc.masthead.organ = applyTextRules(doc.masthead.organ, lang);
+  return doc;
 }

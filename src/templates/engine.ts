@@ -25,9 +25,14 @@ export interface TemplateSet {
   render(data: UnDocumentData): { markup: string; origin: string };
   /** raw style.yaml text and its path */
   styleSource: { text: string; file: string };
+  /** the style files of a language: style.yaml, then style.<lang>.yaml when the folder has one */
+  styleSources(lang: string): { text: string; file: string }[];
 }
 
 const cache = new Map<string, TemplateSet>();
+
+/** A language code as style file names use it: style.en.yaml, style.zh-Hant.yaml. */
+const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /** A template, locale or style file larger than this is refused (the bundled ones are a few KB). */
 const MAX_TEMPLATE_FILE_BYTES = 4 * 1024 * 1024;
@@ -209,10 +214,32 @@ function compileTemplateSet(dir: string): TemplateSet {
   if (!existsSync(styleFile)) throw new UndocError("STYLE", "no style.yaml in the template folder", { file: dir });
   const styleSource = { text: readInside(root, styleFile, "STYLE"), file: styleFile };
 
+  const overrides = new Map<string, { text: string; file: string } | null>();
+  const override = (lang: string) => {
+    if (!overrides.has(lang)) {
+      const file = join(dir, `style.${lang}.yaml`);
+      overrides.set(lang, existsSync(file) ? { text: readInside(root, file, "STYLE"), file } : null);
+    }
+    return overrides.get(lang) ?? null;
+  };
+  // style.yaml, then the language's override, after the one it extends ("extends: en" shares a layout)
+  const styleSources = (lang: string) => {
+    const chain: { text: string; file: string }[] = [];
+    let next: string | undefined = lang;
+    while (next && LANG.test(next) && chain.length < 4) {
+      const o = override(next);
+      if (!o || chain.includes(o)) break;
+      chain.unshift(o);
+      next = /^extends:\s*([a-z-]+)\s*$/m.exec(o.text)?.[1];
+    }
+    return [styleSource, ...chain];
+  };
+
   return {
     dir,
     sources,
     styleSource,
+    styleSources,
     render(data) {
       const locale = localeFor(data.meta.language);
       const undoc: RenderData = { locale: locale.strings, localeFile: locale.file, lang: data.meta.language };

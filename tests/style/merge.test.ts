@@ -4,6 +4,7 @@ import { parse } from "yaml";
 import { mergeStyle } from "../../src/style/merge.js";
 import { parseStyle, resolvedParagraph } from "../../src/style/style.js";
 import { wordComposeOptions } from "../../src/style/word-options.js";
+import { DEFAULT_TEMPLATES, styleOf } from "../../src/render/pipeline.js";
 
 const dir = new URL("../../templates/un-letter/", import.meta.url);
 const base = parseStyle(readFileSync(new URL("style.yaml", dir), "utf8"), "style.yaml");
@@ -30,7 +31,8 @@ describe("the per-language styles", () => {
     it(`style.${lang}.yaml holds only overrides that give a valid style`, () => {
       const over = parse(readFileSync(new URL(`style.${lang}.yaml`, dir), "utf8"));
       expect(over.page).toBeUndefined();
-      const style = parseStyle(JSON.stringify(mergeStyle(base, over)), `style.${lang}.yaml`);
+      // the layers as the pipeline reads them: style.yaml, style.en.yaml, and the language's own when it extends English
+      const style = styleOf(DEFAULT_TEMPLATES, lang);
       expect(style.text.size).toBe(10);
       expect(resolvedParagraph(style, "body").firstLineIndentEm).toBe(0);
       expect(style.masthead).toEqual(base.masthead); // untouched parts stay the base's

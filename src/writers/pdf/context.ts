@@ -3,6 +3,7 @@ import type { Face } from "../../fonts/registry.js";
 import { footnotesIn, labelSpan, spansFor, type ParagraphRole } from "../../layout/roles.js";
 import type { Footnote, Inline, Label } from "../../model/types.js";
 import { resolvedParagraph, textWidth, type ResolvedParagraph, type Style } from "../../style/style.js";
+import { wordComposeOptions } from "../../style/word-options.js";
 import { composeParagraph, type ComposedLine, type ComposeOptions, type FaceSet, type LineAlign, type ParagraphGeometry, type Span } from "../../typeset/index.js";
 import type { DrawItem, NoteLayout, Piece } from "./pieces.js";
 
@@ -18,7 +19,7 @@ export interface PdfContext {
   notes: Map<Footnote, NoteLayout>;
 }
 
-export function pdfContext(style: Style, faces: FaceSet): PdfContext {
+export function pdfContext(style: Style, faces: FaceSet, lang?: string): PdfContext {
   const t = style.text;
   return {
     style,
@@ -30,6 +31,8 @@ export function pdfContext(style: Style, faces: FaceSet): PdfContext {
       hangingPunctuation: t.hangingPunctuation,
       compressLineStart: t.compressLineStart ?? false,
       compressLineEnd: t.compressLineEnd ?? false,
+      // the language picks the composer: Chinese rules, or words, hyphenation and optimum fit
+      ...wordComposeOptions(style, lang),
     },
     strut: faces.regular.cjk,
     notes: new Map(),

@@ -22,7 +22,7 @@ export interface PdfOptions {
 
 /** The document laid out: per page, every item in page coordinates. */
 export function layoutPages(doc: Document, style: Style, faces: FaceSet): DrawItem[][] {
-  const ctx = pdfContext(style, faces);
+  const ctx = pdfContext(style, faces, doc.meta.lang);
   const m = style.page.margin;
   const head = masthead(ctx, doc);
   const pages = paginate(bodyPieces(ctx, doc.body), { bodyHeight: pageBodyHeight(ctx), firstPageTop: head.height, footnotes: style.footnotes });
