@@ -42,6 +42,8 @@ OUT = os.path.join(ROOT, "fonts")
 
 NOTO_DIR = "/usr/share/fonts/opentype/noto"
 LIBERATION_DIR = "/usr/share/fonts/truetype/liberation2"
+LXGW_DIR = "/usr/share/fonts/truetype/lxgw-wenkai"
+LXGW_COPYRIGHT = "/usr/share/doc/fonts-lxgw-wenkai/copyright"
 NOTO_COPYRIGHT = "/usr/share/doc/fonts-noto-cjk/copyright"
 LIBERATION_COPYRIGHT = "/usr/share/doc/fonts-liberation2/copyright"
 
@@ -144,6 +146,19 @@ LATIN_FACES = [
     },
 ]
 
+
+# Copied unchanged (no subsetting: the OFL reserves the names "LXGW" and "霞鹜" for unmodified
+# fonts, and a subset would be a Modified Version that must be renamed). Kai is what UN Chinese
+# print uses where English sets italics (emphasis, titles of works in some documents).
+KAI_FACES = [
+    {
+        "id": "kai-sc",
+        "src": os.path.join(LXGW_DIR, "LXGWWenKai-Regular.ttf"),
+        "file": "LXGWWenKai-Regular.ttf",
+        "weight": 400,
+        "role": "Chinese emphasis (Kai style, where Latin text sets italics)",
+    },
+]
 
 def log(*args):
     print(*args, flush=True)
@@ -673,6 +688,10 @@ def write_manifest_and_readme(cjk_faces, latin):
         "  metrics; digits are 0.5 em. They have the characters the text rules produce: U+00A0 and",
         "  U+202F (0.25 and 0.2 em), « » „ “ ’ – —; not U+2011 (non-breaking hyphen). Licence:",
         "  SIL OFL 1.1, `LICENSE-Liberation.txt`.",
+        "- `LXGWWenKai-Regular.ttf`: LXGW WenKai, a Kai (楷体) face, copied unchanged from Debian's",
+        "  `fonts-lxgw-wenkai` (not subset: the OFL reserves its names for unmodified fonts). UN Chinese",
+        "  print sets in Kai what English sets in italics; undoc uses it for emphasis in Chinese",
+        "  text. Loaded only by documents that use it. Licence: SIL OFL 1.1, `LICENSE-LXGWWenKai.txt`.",
         "",
         "## Repertoire of the CJK faces",
         "",
@@ -682,7 +701,7 @@ def write_manifest_and_readme(cjk_faces, latin):
         "full-width (`fwid`) form, as Chinese text sets it (Word uses the cmap glyph):",
         "",
     ]
-    for entry in cjk_faces:
+    for entry in [e for e in cjk_faces if "droppedExtensionA" in e]:
         lines.append("- %s (%s): %d code points, %d glyphs, %.1f MB%s" % (
             entry["file"], entry["id"], entry["codepoints"], entry["glyphs"], entry["bytes"] / 1e6,
             "" if not entry["droppedExtensionA"]
@@ -695,7 +714,7 @@ def write_manifest_and_readme(cjk_faces, latin):
         "## Rebuild",
         "",
         "```sh",
-        "apt-get install fonts-noto-cjk fonts-liberation2 python3-fonttools",
+        "apt-get install fonts-noto-cjk fonts-liberation2 fonts-lxgw-wenkai python3-fonttools",
         "/usr/bin/python3 scripts/build-fonts.py",
         "```",
         "",
@@ -762,19 +781,64 @@ def copy_latin():
     return latin
 
 
-def main_latin_only():
-    for path in [f["src"] for f in LATIN_FACES] + [LIBERATION_COPYRIGHT]:
+def copy_kai():
+    kai = []
+    for face in KAI_FACES:
+        dst = os.path.join(OUT, face["file"])
+        shutil.copyfile(face["src"], dst)
+        os.chmod(dst, 0o644)
+        font = TTFont(dst)
+        name = font["name"]
+        kai.append({
+            "id": face["id"],
+            "family": name.getDebugName(16) or name.getDebugName(1),
+            "postscriptName": name.getDebugName(6),
+            "file": face["file"],
+            "script": "cjk",
+            "weight": face["weight"],
+            "style": "normal",
+            "role": face["role"],
+            "licence": "LICENSE-LXGWWenKai.txt",
+            "source": "Debian package fonts-lxgw-wenkai, %s" % face["src"],
+            "changes": "none (copied unchanged)",
+            "unicodeRanges": cmap_ranges(font.getBestCmap()),
+            "codepoints": len(font.getBestCmap()),
+            "glyphs": len(font.getGlyphOrder()),
+            "bytes": os.path.getsize(dst),
+            "sha256": sha256(dst),
+            "version": name.getDebugName(5),
+            "unitsPerEm": font["head"].unitsPerEm,
+        })
+        font.close()
+    lines = [
+        "LXGW WenKai Regular (file LXGWWenKai-Regular.ttf in this folder) is copied",
+        "unchanged from the Debian package fonts-lxgw-wenkai",
+        "(upstream https://github.com/lxgw/LxgwWenKai), with the Reserved Font Names",
+        "\"霞鹜\" and \"LXGW\".",
+        "",
+    ]
+    lines += debian_copyright_lines(LXGW_COPYRIGHT)
+    lines += OFL_PREAMBLE
+    with open(os.path.join(OUT, "LICENSE-LXGWWenKai.txt"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(lines) + existing_ofl_text())
+    return kai
+
+
+def main_copies_only():
+    """--latin-only: copy the faces taken unchanged (Liberation, LXGW WenKai); keep the built Noto faces."""
+    for path in [f["src"] for f in LATIN_FACES + KAI_FACES] + [LIBERATION_COPYRIGHT, LXGW_COPYRIGHT]:
         if not os.path.exists(path):
-            raise SystemExit("missing %s (install fonts-liberation2)" % path)
+            raise SystemExit("missing %s (install fonts-liberation2 and fonts-lxgw-wenkai)" % path)
     latin = copy_latin()
     write_liberation_licence(existing_ofl_text())
-    write_manifest_and_readme(existing_cjk_entries(), latin)
-    log("Liberation faces copied; CJK faces kept")
+    built = [e for e in existing_cjk_entries() if e["id"] not in {k["id"] for k in KAI_FACES}]
+    write_manifest_and_readme(built + copy_kai(), latin)
+    log("Liberation and LXGW WenKai faces copied; Noto CJK faces kept")
 
 
 def main():
     if "--latin-only" in sys.argv[1:]:
-        return main_latin_only()
+        return main_copies_only()
     for path in [f["ttc"] for f in CJK_FACES] + [f["src"] for f in LATIN_FACES] + [
             NOTO_COPYRIGHT, LIBERATION_COPYRIGHT]:
         if not os.path.exists(path):
@@ -796,7 +860,7 @@ def main():
 
     ofl = debian_license_text(NOTO_COPYRIGHT, "SIL-1.1")
     write_licences([i for _, i in cjk], ofl)
-    write_manifest_and_readme(cjk_entries(cjk), latin)
+    write_manifest_and_readme(cjk_entries(cjk) + copy_kai(), latin)
     log("done in %.1f s" % (time.time() - t_all))
 
 
