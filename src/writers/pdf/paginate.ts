@@ -45,9 +45,14 @@ function linesHeight(lines: Piece[]): number {
   return lines.reduce((h, l) => h + l.height, 0);
 }
 
-export function paginate(pieces: Piece[], o: PaginateOptions): Page[] {
+/**
+ * Paginates `pieces` (any iterable: blocks are laid out as pagination asks for them), handing
+ * each page to `emit` as soon as it is full, so a long document never holds more than a page
+ * and a group of kept-together pieces. Returns the number of pages.
+ */
+export function paginateStream(pieces: Iterable<Piece>, o: PaginateOptions, emit: (page: Page) => void): number {
   const f = o.footnotes;
-  const pages: Page[] = [];
+  let count = 0;
   let top = o.firstPageTop;
   let body: Placed[] = [];
   let notes: NoteEntry[] = [];
@@ -80,7 +85,8 @@ export function paginate(pieces: Piece[], o: PaginateOptions): Page[] {
         }
       });
     }
-    pages.push(page);
+    count++;
+    emit(page);
   };
 
   const newPage = () => {
@@ -203,12 +209,21 @@ export function paginate(pieces: Piece[], o: PaginateOptions): Page[] {
     return false;
   };
 
-  let i = 0;
-  while (i < pieces.length) {
-    let j = i;
-    while (j < pieces.length - 1 && pieces[j].keepWithNext && !pieces[j + 1].breakBefore) j++;
-    const group = pieces.slice(i, j + 1);
-    i = j + 1;
+  // groups of pieces joined by keepWithNext, read ahead from the stream as far as a group goes
+  const it = pieces[Symbol.iterator]();
+  let ahead = it.next();
+  const nextGroup = (): Piece[] => {
+    const group: Piece[] = [];
+    while (!ahead.done) {
+      const p = ahead.value;
+      if (group.length && p.breakBefore) break;
+      group.push(p);
+      ahead = it.next();
+      if (!p.keepWithNext) break;
+    }
+    return group;
+  };
+  for (let group = nextGroup(); group.length; group = nextGroup()) {
     if (group[0].breakBefore && (body.length || notes.length)) newPage();
     if (placeGroupHere(group)) continue;
     // a group that fits on a fresh page moves there whole; a taller one is set piece by piece
@@ -220,6 +235,13 @@ export function paginate(pieces: Piece[], o: PaginateOptions): Page[] {
   }
   while (carry.length) newPage();
   closePage();
+  return count;
+}
+
+/** All pages at once (small documents, tests). */
+export function paginate(pieces: Iterable<Piece>, o: PaginateOptions): Page[] {
+  const pages: Page[] = [];
+  paginateStream(pieces, o, (p) => pages.push(p));
   return pages;
 }
 
