@@ -1,0 +1,115 @@
+/**
+ * undoc's PDFs through qpdf and poppler, and the default suite's PDF reader (tests/helpers/pdf.ts,
+ * pdfjs-dist) checked against poppler on the same files: fonts (pdffonts), page count and size
+ * (pdfinfo), text and line breaks (pdftotext), structure (qpdf --check), on the example, a long
+ * letter and random documents.
+ */
+import { beforeAll, describe, expect } from "vitest";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { faceSetFor } from "../../src/fonts/face-set.js";
+import { loadDataFile, parseData } from "../../src/input/load.js";
+import { DEFAULT_TEMPLATES, renderData, styleOf } from "../../src/render/pipeline.js";
+import { pageSize } from "../../src/style/style.js";
+import { DEFAULT_FIXTURE, fixtureLines, lineScore, scoreLines } from "../../scripts/line-score.mjs";
+import { bodyTextOf, pdfFonts, pdfInfo, pdfStructureProblems, pdfText, squash } from "../helpers/pdf.js";
+import { MINIMAL_YAML } from "../helpers.js";
+import { documentData, repertoire } from "../property/arbitraries.js";
+import { check, run, willRun, type Program } from "./tools.js";
+
+const POPPLER: Program[] = ["pdftotext", "pdffonts", "pdfinfo"];
+const dir = mkdtempSync(join(tmpdir(), "undoc-conformance-pdf-"));
+const style = styleOf(DEFAULT_TEMPLATES);
+let example: string;
+let exampleBytes: Uint8Array;
+
+beforeAll(async () => {
+  if (!willRun(["qpdf"]) && !willRun(POPPLER)) return;
+  const { data } = loadDataFile("examples/arria-belarus-2020.zh.yaml");
+  exampleBytes = (await renderData(data, { formats: ["pdf"], date: new Date("2023-11-14T22:13:20Z") })).pdf!;
+  example = join(dir, "example.pdf");
+  writeFileSync(example, exampleBytes);
+});
+
+/** pdftotext's text of the text block of every page, in content order (-raw), squashed. */
+function popplerBodyText(file: string, pages: number): string {
+  const { width, height } = pageSize(style);
+  const m = style.page.margin;
+  let text = "";
+  for (let p = 1; p <= pages; p++) {
+    // -r 72: the crop box is in points; -raw: the order the lines are drawn in
+    const crop = ["-x", "0", "-y", String(Math.floor(m.top)), "-W", String(Math.ceil(width)), "-H", String(Math.ceil(height - m.top - m.bottom))];
+    text += run("pdftotext", ["-raw", "-enc", "UTF-8", "-r", "72", "-f", String(p), "-l", String(p), ...crop, file, "-"]);
+  }
+  return squash(text);
+}
+
+describe("the example's PDF through qpdf and poppler", () => {
+  check("passes qpdf --check", ["qpdf"], () => {
+    expect(run("qpdf", ["--check", example])).toMatch(/No syntax or stream encoding errors found/);
+  });
+
+  check("pdffonts lists the fonts the default suite's reader finds: embedded TrueType subsets with ToUnicode", ["pdffonts"], () => {
+    const rows = run("pdffonts", [example]).split("\n").slice(2).filter(Boolean);
+    const ours = pdfFonts(exampleBytes);
+    expect(rows.map((r) => r.split(/\s+/)[0]).sort()).toEqual(ours.map((f) => f.name).sort());
+    for (const r of rows) expect(r, r).toMatch(/^[A-Z]{6}\+\S+\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+    for (const f of ours) expect([f.type, f.program], f.name).toEqual(["Type0/CIDFontType2", "FontFile2"]);
+  });
+
+  check("pdfinfo agrees on pages, size and the metadata date", ["pdfinfo"], async () => {
+    const info = run("pdfinfo", ["-isodates", example]);
+    const ours = await pdfInfo(exampleBytes);
+    expect(info).toMatch(new RegExp(`Pages:\\s+${ours.pages}\\n`));
+    expect(info).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
+    expect(ours.sizes[0]).toEqual({ width: 612, height: 792 });
+    expect(info).toMatch(/CreationDate:\s+2023-11-14T22:13:20/);
+  });
+
+  check("pdftotext -layout reproduces the 70 lines of the original print, as the pdfjs reader does", ["pdftotext"], async () => {
+    const fixture = readFileSync(DEFAULT_FIXTURE, "utf8");
+    const layout = run("pdftotext", ["-layout", "-enc", "UTF-8", example, "-"]).split(/\n|\f/);
+    const poppler = scoreLines(layout, fixtureLines(fixture));
+    expect(poppler.missed).toEqual([]);
+    expect(poppler.reproduced).toBe(70);
+    expect(await lineScore(exampleBytes, fixture)).toEqual(poppler);
+  });
+
+  check("pdftotext reads the same text block as the pdfjs reader", ["pdftotext"], async () => {
+    const pages = await pdfText(exampleBytes);
+    expect(bodyTextOf(pages, style.page.margin)).toBe(popplerBodyText(example, pages.length));
+  });
+});
+
+describe("other documents through qpdf and poppler", () => {
+  check("a 600-paragraph letter: qpdf --check, and poppler reads the text block the pdfjs reader reads", ["qpdf", "pdftotext"], async () => {
+    const yaml = MINIMAL_YAML.replace("    - 第一段。\n", `${Array.from({ length: 600 }, (_, i) => `    - 第${i + 1}段：安全理事会，S/2020/905，白俄罗斯人权。`).join("\n")}\n`);
+    const bytes = (await renderData(parseData(yaml, "long.yaml"), { formats: ["pdf"] })).pdf!;
+    const file = join(dir, "long.pdf");
+    writeFileSync(file, bytes);
+    run("qpdf", ["--check", file]);
+    expect(pdfStructureProblems(bytes)).toEqual([]);
+    const pages = await pdfText(bytes);
+    expect(pages.length).toBeGreaterThan(20);
+    expect(bodyTextOf(pages, style.page.margin)).toBe(popplerBodyText(file, pages.length));
+  });
+
+  check("random documents (fast-check): qpdf --check passes and poppler reads the text the pdfjs reader reads", ["qpdf", "pdftotext"], async () => {
+    const rep = repertoire(faceSetFor(style));
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(documentData(rep), async (input) => {
+        const bytes = (await renderData(parseData(JSON.stringify(input), "random.json"), { formats: ["pdf"] })).pdf!;
+        const file = join(dir, `random-${n++}.pdf`);
+        writeFileSync(file, bytes);
+        run("qpdf", ["--check", file]);
+        expect(pdfStructureProblems(bytes)).toEqual([]);
+        const pages = await pdfText(bytes);
+        expect(bodyTextOf(pages, style.page.margin), file).toBe(popplerBodyText(file, pages.length));
+      }),
+      { numRuns: 12, endOnFailure: true },
+    );
+  }, 300_000);
+});
