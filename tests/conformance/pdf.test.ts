@@ -16,6 +16,7 @@ import { pageSize } from "../../src/style/style.js";
 import { DEFAULT_FIXTURE, fixtureLines, lineScore, scoreLines } from "../../scripts/line-score.mjs";
 import { bodyTextOf, pdfFonts, pdfInfo, pdfStructureProblems, pdfText, squash } from "../helpers/pdf.js";
 import { MINIMAL_YAML } from "../helpers.js";
+import { IGNORABLE } from "../robustness/pdf-text.js";
 import { documentData, repertoire } from "../property/arbitraries.js";
 import { check, run, willRun, type Program } from "./tools.js";
 
@@ -33,17 +34,33 @@ beforeAll(async () => {
   writeFileSync(example, exampleBytes);
 });
 
-/** pdftotext's text of the text block of every page, in content order (-raw), squashed. */
-function popplerBodyText(file: string, pages: number): string {
+/** pdftotext's text of the text block of one page, in content order (-raw), squashed. */
+function popplerBlockText(file: string, page: number): string {
   const { width, height } = pageSize(style);
   const m = style.page.margin;
-  let text = "";
-  for (let p = 1; p <= pages; p++) {
-    // -r 72: the crop box is in points; -raw: the order the lines are drawn in
-    const crop = ["-x", "0", "-y", String(Math.floor(m.top)), "-W", String(Math.ceil(width)), "-H", String(Math.ceil(height - m.top - m.bottom))];
-    text += run("pdftotext", ["-raw", "-enc", "UTF-8", "-r", "72", "-f", String(p), "-l", String(p), ...crop, file, "-"]);
+  // -r 72: the crop box is in points; -raw: the order the lines are drawn in
+  const crop = ["-x", "0", "-y", String(Math.floor(m.top)), "-W", String(Math.ceil(width)), "-H", String(Math.ceil(height - m.top - m.bottom))];
+  return squash(run("pdftotext", ["-raw", "-enc", "UTF-8", "-r", "72", "-f", String(page), "-l", String(page), ...crop, file, "-"]));
+}
+
+/**
+ * The pdfjs reader's text block (tests/helpers/pdf.ts) against pdftotext's, page by page: equal,
+ * except that page 1 is compared from the letter's title on (the masthead's lines stand side by
+ * side at different heights: the two read them in different orders, both correctly).
+ */
+async function expectSameTextAsPoppler(bytes: Uint8Array, file: string, title: string): Promise<void> {
+  const pages = await pdfText(bytes);
+  for (const page of pages) {
+    let ours = bodyTextOf([page], style.page.margin);
+    let theirs = popplerBlockText(file, page.number);
+    if (page.number === 1) {
+      const drawn = squash(title.replace(IGNORABLE, "")); // bidi marks, soft hyphens: not drawn
+      expect(ours, `${file}: the title on page 1`).toContain(drawn);
+      ours = ours.slice(ours.indexOf(drawn));
+      theirs = theirs.slice(theirs.indexOf(drawn));
+    }
+    expect(ours, `${file}, page ${page.number}`).toBe(theirs);
   }
-  return squash(text);
 }
 
 describe("the example's PDF through qpdf and poppler", () => {
@@ -78,22 +95,21 @@ describe("the example's PDF through qpdf and poppler", () => {
   });
 
   check("pdftotext reads the same text block as the pdfjs reader", ["pdftotext"], async () => {
-    const pages = await pdfText(exampleBytes);
-    expect(bodyTextOf(pages, style.page.margin)).toBe(popplerBodyText(example, pages.length));
+    await expectSameTextAsPoppler(exampleBytes, example, "2020年9月14日爱沙尼亚常驻联合国代表给安全理事会主席的信");
   });
 });
 
 describe("other documents through qpdf and poppler", () => {
   check("a 600-paragraph letter: qpdf --check, and poppler reads the text block the pdfjs reader reads", ["qpdf", "pdftotext"], async () => {
     const yaml = MINIMAL_YAML.replace("    - 第一段。\n", `${Array.from({ length: 600 }, (_, i) => `    - 第${i + 1}段：安全理事会，S/2020/905，白俄罗斯人权。`).join("\n")}\n`);
-    const bytes = (await renderData(parseData(yaml, "long.yaml"), { formats: ["pdf"] })).pdf!;
+    const { pdf, model } = await renderData(parseData(yaml, "long.yaml"), { formats: ["pdf"] });
+    const bytes = pdf!;
     const file = join(dir, "long.pdf");
     writeFileSync(file, bytes);
     run("qpdf", ["--check", file]);
     expect(pdfStructureProblems(bytes)).toEqual([]);
-    const pages = await pdfText(bytes);
-    expect(pages.length).toBeGreaterThan(20);
-    expect(bodyTextOf(pages, style.page.margin)).toBe(popplerBodyText(file, pages.length));
+    expect((await pdfInfo(bytes)).pages).toBeGreaterThan(20);
+    await expectSameTextAsPoppler(bytes, file, model.meta.title);
   });
 
   check("random documents (fast-check): qpdf --check passes and poppler reads the text the pdfjs reader reads", ["qpdf", "pdftotext"], async () => {
@@ -101,15 +117,15 @@ describe("other documents through qpdf and poppler", () => {
     let n = 0;
     await fc.assert(
       fc.asyncProperty(documentData(rep), async (input) => {
-        const bytes = (await renderData(parseData(JSON.stringify(input), "random.json"), { formats: ["pdf"] })).pdf!;
+        const { pdf, model } = await renderData(parseData(JSON.stringify(input), "random.json"), { formats: ["pdf"] });
+        const bytes = pdf!;
         const file = join(dir, `random-${n++}.pdf`);
         writeFileSync(file, bytes);
         run("qpdf", ["--check", file]);
         expect(pdfStructureProblems(bytes)).toEqual([]);
-        const pages = await pdfText(bytes);
-        expect(bodyTextOf(pages, style.page.margin), file).toBe(popplerBodyText(file, pages.length));
+        await expectSameTextAsPoppler(bytes, file, model.meta.title);
       }),
-      { numRuns: 12, endOnFailure: true },
+      { numRuns: Math.max(1, Math.round(12 * Number(process.env.PROPERTY_RUNS ?? 1))), endOnFailure: true },
     );
   }, 300_000);
 });
