@@ -120,8 +120,8 @@ beforeAll(() => {
   const inputs = [...CATALOGUE.map(pathOf), join(dir, "long-fields.yaml")];
   const r = spawnSync(process.execPath, [CLI, "render", ...inputs, "--out", out, "--json"], { encoding: "utf8", maxBuffer: 64 << 20 });
   run = { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  const summary = JSON.parse(r.stdout) as { documents: DocResult[] };
-  results = new Map(summary.documents.map((d) => [d.input, d]));
+  const summary = JSON.parse(r.stdout) as { results: DocResult[] };
+  results = new Map(summary.results.map((d) => [d.input, d]));
 }, 300_000);
 
 describe("the catalogue through `undoc render` (one batch)", () => {

@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
-import { jsonSchema } from "../src/input/schema.js";
-import { pdfDate, pdfInfo, pdfText as readPdfText, squash, textOf } from "./helpers/pdf.js";
+import { jsonSchema } from "../../src/input/schema.js";
+import { pdfDate, pdfInfo, pdfText as readPdfText, squash, textOf } from "../helpers/pdf.js";
 
 const ROOT = process.cwd();
 const EXAMPLE = join(ROOT, "examples", "arria-belarus-2020.zh.yaml");
@@ -35,9 +35,9 @@ describe("undoc validate", () => {
     const r = undoc(["validate", bad, EXAMPLE, "--json"]);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.out);
-    expect(report).toMatchObject({ ok: 1, failed: 1 });
-    expect(report.documents[0].error).toMatchObject({ code: "INPUT_SCHEMA", file: bad, path: "meta.jobNumber" });
-    expect(report.documents[0].error.line).toBe(readFileSync(bad, "utf8").split("\n").findIndex((l) => l.includes("jobNumber")) + 1);
+    expect(report).toMatchObject({ ok: false, documents: 2, valid: 1, failed: 1 });
+    expect(report.results[0].errors[0]).toMatchObject({ code: "INPUT_SCHEMA", file: bad, path: "meta.jobNumber" });
+    expect(report.results[0].errors[0].line).toBe(readFileSync(bad, "utf8").split("\n").findIndex((l) => l.includes("jobNumber")) + 1);
   });
 });
 
@@ -108,9 +108,9 @@ describe("batch rendering", () => {
     const r = undoc(["render", join(dir, "*.yaml"), "--out", out, "--jobs", "2", "--json", "--format", "pdf"]);
     expect(r.code).toBe(1);
     const s = JSON.parse(r.out);
-    expect(s).toMatchObject({ ok: 3, failed: 1 });
-    expect(s.documents.map((d: { input: string }) => d.input.split("/").pop())).toEqual(["doc1.zh.yaml", "doc2.zh.yaml", "doc3.zh.yaml", "doc4.zh.yaml"]);
-    expect(s.documents[3].error).toMatchObject({ code: "INPUT_SCHEMA", path: "meta.organ" });
+    expect(s).toMatchObject({ ok: false, documents: 4, rendered: 3, failed: 1 });
+    expect(s.results.map((d: { input: string }) => d.input.split("/").pop())).toEqual(["doc1.zh.yaml", "doc2.zh.yaml", "doc3.zh.yaml", "doc4.zh.yaml"]);
+    expect(s.results[3].error).toMatchObject({ code: "INPUT_SCHEMA", path: "meta.organ" });
     for (const n of [1, 2, 3]) expect(existsSync(join(out, `doc${n}.zh.pdf`))).toBe(true);
     expect(existsSync(join(out, "doc4.zh.pdf"))).toBe(false);
   });
@@ -150,16 +150,14 @@ describe("deterministic output", () => {
 });
 
 describe("batch safety", () => {
-  it("refuses two inputs that would write the same output file", () => {
+  it("refuses two inputs that would write the same output files (x.yaml and x.json in one folder), writing nothing", () => {
     const dir = tmp("undoc-dup-");
     const text = readFileSync(EXAMPLE, "utf8");
-    for (const sub of ["a", "b"]) {
-      spawnSync("mkdir", ["-p", join(dir, sub)]);
-      writeFileSync(join(dir, sub, "x.zh.yaml"), text);
-    }
-    const r = undoc(["render", join(dir, "a", "x.zh.yaml"), join(dir, "b", "x.zh.yaml"), "--out", join(dir, "out")]);
+    writeFileSync(join(dir, "x.zh.yaml"), text);
+    writeFileSync(join(dir, "x.zh.json"), "{}");
+    const r = undoc(["render", join(dir, "x.zh.yaml"), join(dir, "x.zh.json"), "--out", join(dir, "out")]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain("would both write");
+    expect(r.err).toBe(`error: ${join(dir, "x.zh.yaml")} and ${join(dir, "x.zh.json")} would both write ${join(dir, "out", "x.zh.*")}: rename one of them, or render them in separate runs with different --out\n`);
     expect(existsSync(join(dir, "out"))).toBe(false);
   });
 });
