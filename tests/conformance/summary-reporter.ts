@@ -13,21 +13,19 @@ export default class ConformanceSummary implements Reporter {
     const tests = testModules.filter(isConformance).flatMap((m) => [...m.children.allTests()]);
     if (tests.length === 0) return;
     const count = (state: string) => tests.filter((t) => t.result().state === state).length;
-    const skipped = tests.map((t) => t.result()).filter((r) => r.state === "skipped");
-    const notes = new Map<string, number>();
-    for (const r of skipped) {
-      const note = (r as { note?: string }).note ?? "skipped";
-      notes.set(note, (notes.get(note) ?? 0) + 1);
-    }
+    const skipped = tests.filter((t) => t.result().state === "skipped");
+    const noteOf = (t: (typeof tests)[number]) => (t.result() as { note?: string }).note ?? "skipped";
     const programs = Object.keys(PACKAGES) as Program[];
     const gone = missing(programs);
-    const here = gone.length ? `missing here: ${gone.join(", ")}; ${installCommand(gone)}` : "all installed here";
     const lines: string[] = [];
-    if (notes.size === 1 && notes.has(NOT_RUN_NOTE)) {
+    if (skipped.length > 0 && skipped.every((t) => noteOf(t) === NOT_RUN_NOTE)) {
+      const here = gone.length ? `missing here: ${gone.join(", ")}; ${installCommand(gone)}` : "all installed here";
       lines.push(`conformance: ${skipped.length} checks skipped (they need ${programs.join(", ")}; ${here}): run them with npm run test:conformance`);
     } else {
       lines.push(`conformance: ${tests.length} checks, ${count("passed")} passed, ${count("failed")} failed, ${skipped.length} skipped`);
-      for (const [note, n] of notes) lines.push(`  ${n} skipped: ${note}`);
+      for (const t of skipped) lines.push(`  skipped: ${t.module.moduleId.replace(/^.*[\\/]tests[\\/]/, "tests/")} > ${t.fullName}: ${noteOf(t).replace(/ \(Debian\/Ubuntu: .*\)$/, "")}`);
+      const needed = gone.filter((p) => skipped.some((t) => new RegExp(`\\b${p}\\b`).test(noteOf(t))));
+      if (needed.length) lines.push(`  to run them: ${installCommand(needed)}`);
     }
     console.log(`\n${lines.join("\n")}`);
   }
