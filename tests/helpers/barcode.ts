@@ -4,8 +4,11 @@
  * rendered PDF page, a PNG the DOCX holds), never re-encode the input. zbarimg cross-checks the
  * same marks in the conformance suite (tests/conformance/).
  */
-import jsQR from "jsqr";
+import jsqrModule from "jsqr";
 import { PNG } from "pngjs";
+
+// jsqr is CommonJS whose module.exports is the decoder, with itself as .default too: the typed way to it
+const jsQR = jsqrModule.default;
 
 export interface Pixels {
   width: number;

@@ -327,7 +327,7 @@ export function readPdfObjects(bytes: Uint8Array): PdfFile {
       problems.push(`startxref (or /Prev) ${at} does not point at a cross-reference table${text.slice(at, at + 40).includes(" obj") ? " (a cross-reference stream: this reader handles tables only)" : ""}`);
       return file;
     }
-    const lines = new Lexer(bytes, at + 4);
+    const lines: Lexer = new Lexer(bytes, at + 4);
     for (;;) {
       const first = lines.peekWord();
       if (first === "trailer") {
@@ -348,7 +348,7 @@ export function readPdfObjects(bytes: Uint8Array): PdfFile {
         else if (kind !== "n" && kind !== "f") problems.push(`cross-reference entry ${start + k} has type "${kind}"`);
       }
     }
-    const t = lines.value();
+    const t: PdfValue = lines.value();
     if (!(t instanceof Map)) {
       problems.push("the trailer is not a dictionary");
       return file;
@@ -358,7 +358,7 @@ export function readPdfObjects(bytes: Uint8Array): PdfFile {
       file.trailer = t;
       size = Number(t.get("Size"));
     }
-    const prev = t.get("Prev");
+    const prev: PdfValue | undefined = t.get("Prev");
     at = typeof prev === "number" ? prev : undefined;
   }
   if (!(trailer.get("Root") instanceof PdfRef)) problems.push("the trailer has no /Root reference");
