@@ -41,6 +41,7 @@ function jsonType(v: unknown): string {
 }
 
 function schemaType(s: TSchema): string | undefined {
+  s = deref(s);
   const kind = raw(s)[Kind];
   if (kind === "Literal") return typeof raw(s).const;
   if (kind === "String") return "string";
@@ -52,13 +53,31 @@ function schemaType(s: TSchema): string | undefined {
 }
 
 function describe(s: TSchema): string {
+  s = deref(s);
   const kind = raw(s)[Kind];
   if (kind === "Literal") return JSON.stringify(raw(s).const);
   if (kind === "Object") {
-    const keys = Object.keys(raw(s).properties);
+    // named by its required keys: { p }, { bullets }, { table }
+    const keys: string[] = raw(s).required ?? Object.keys(raw(s).properties);
     return `a mapping with ${keys.join(", ")}`;
   }
+  if (kind === "String") return "text";
+  if (kind === "Array") return "a list";
   return schemaType(s) ?? "a value";
+}
+
+/** A union's members in words: "text, a list or a mapping with p, bullets or table". */
+function describeUnion(members: TSchema[]): string {
+  const parts: string[] = [];
+  const keys: string[] = [];
+  for (const m of members.map(deref)) {
+    if (raw(m)[Kind] === "Object") keys.push(((raw(m).required ?? Object.keys(raw(m).properties)) as string[])[0]);
+    else parts.push(describe(m));
+  }
+  if (keys.length === 1) parts.push(`a mapping with ${keys[0]}`);
+  else if (keys.length > 1) parts.push(`a mapping with ${keys.slice(0, -1).join(", ")} or ${keys[keys.length - 1]}`);
+  const unique = [...new Set(parts)];
+  return unique.length > 1 ? `${unique.slice(0, -1).join(", ")} or ${unique[unique.length - 1]}` : unique[0];
 }
 
 function at(root: unknown, path: Array<string | number>): unknown {
@@ -67,10 +86,36 @@ function at(root: unknown, path: Array<string | number>): unknown {
   return v;
 }
 
+/** Recursive schemas (TypeBox Type.Recursive) by their $id, so a reference to one can be followed. */
+const recursive = new Map<string, TSchema>();
+
+function collectRecursive(s: unknown, seen = new Set<unknown>()): void {
+  if (!s || typeof s !== "object" || seen.has(s)) return;
+  seen.add(s);
+  const r = s as Raw;
+  if (typeof r.$id === "string" && r[Kind] !== "This") recursive.set(r.$id, s as TSchema);
+  for (const v of Object.values(r)) {
+    if (Array.isArray(v)) v.forEach((c) => collectRecursive(c, seen));
+    else collectRecursive(v, seen);
+  }
+}
+
+/** A reference inside a recursive schema (Kind "This") -> the recursive schema it names. */
+function deref(s: TSchema): TSchema {
+  return raw(s)[Kind] === "This" ? (recursive.get(raw(s).$ref) ?? s) : s;
+}
+
 function resolve(schema: TSchema, path: Array<string | number>): TSchema | undefined {
-  let s: TSchema | undefined = schema;
+  let s: TSchema | undefined = deref(schema);
   for (const seg of path) {
     if (!s) return undefined;
+    s = deref(s);
+    if (raw(s)[Kind] === "Union") {
+      // the union's member shaped like the value's path: the object member that has this key, or the array member
+      const members = raw(s).anyOf as TSchema[];
+      s = members.map(deref).find((m) => (typeof seg === "number" ? raw(m)[Kind] === "Array" : raw(m)[Kind] === "Object" && Object.hasOwn(raw(m).properties, String(seg))));
+      if (!s) return undefined;
+    }
     const kind = raw(s)[Kind];
     // own properties only: a key such as "constructor" or "__proto__" must not find Object's
     if (kind === "Object") s = Object.hasOwn(raw(s).properties, String(seg)) ? (raw(s).properties[String(seg)] as TSchema) : undefined;
@@ -82,6 +127,8 @@ function resolve(schema: TSchema, path: Array<string | number>): TSchema | undef
 
 /** All problems of `value` against `schema`, most specific first, one per offending field. */
 export function validate(schema: TSchema, value: unknown, base: Array<string | number> = []): SchemaProblem[] {
+  schema = deref(schema);
+  collectRecursive(schema);
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   for (const err of Value.Errors(schema, value)) {
@@ -92,16 +139,28 @@ export function validate(schema: TSchema, value: unknown, base: Array<string | n
     seen.add(key);
     const got = at(value, rel);
     const sub = resolve(schema, rel);
-    if (err.type === ValueErrorType.Union && sub && raw(sub).anyOf) {
-      const members = raw(sub).anyOf;
-      // pick the member shaped like the value (a string for a paragraph, a mapping for a list)
-      const fitting = members.find((m: TSchema) => schemaType(m) === jsonType(got) && raw(m)[Kind] !== "Literal");
+    if (err.type === ValueErrorType.Union && sub && raw(deref(sub)).anyOf) {
+      const members = (raw(deref(sub)).anyOf as TSchema[]).map(deref);
+      // pick the member shaped like the value (a string for a paragraph, a mapping for a list);
+      // among mappings, the one that knows most of the value's keys ({ table } for a table)
+      const shaped = members.filter((m: TSchema) => schemaType(m) === jsonType(got) && raw(m)[Kind] !== "Literal");
+      const keys = got && typeof got === "object" && !Array.isArray(got) ? Object.keys(got) : [];
+      const known = (m: TSchema) => keys.filter((k) => raw(m).properties && Object.hasOwn(raw(m).properties, k)).length;
+      let fitting: TSchema | undefined = shaped.length > 1 && keys.length ? shaped.reduce((best, m) => (known(m) > known(best) ? m : best)) : shaped[0];
+      if (fitting && keys.length && shaped.length > 1 && known(fitting) === 0) {
+        // no member knows any key: a misspelt key ({ bullet: ... }) names the member it was meant for
+        fitting = shaped.find((m) => (raw(m).required ?? []).some((r: string) => keys.some((k) => Math.min(k.length, r.length) >= 3 && similar(k, r))));
+        if (!fitting) {
+          problems.push({ path, message: `expected ${describeUnion(members)}, found a mapping with ${keys.map((k) => `"${k}"`).join(", ")}` });
+          continue;
+        }
+      }
       if (fitting) {
         problems.push(...validate(fitting, got, path));
         continue;
       }
       const literals = members.every((m: TSchema) => raw(m)[Kind] === "Literal");
-      const expected = literals ? `one of ${members.map(describe).join(", ")}` : members.map(describe).join(" or ");
+      const expected = literals ? `one of ${members.map(describe).join(", ")}` : describeUnion(members);
       problems.push({ path, message: `expected ${expected}, found ${shown(got)}` });
       continue;
     }
@@ -159,6 +218,8 @@ function problemFor(type: ValueErrorType, fallback: string, path: Array<string |
       return { path, message: `expected text${what}, found ${shown(got)}` };
     case ValueErrorType.StringMinLength:
       return { path, message: `must not be empty${what}` };
+    case ValueErrorType.StringMaxLength:
+      return { path, message: `is ${String(got).length} characters long, more than ${sub ? raw(sub).maxLength : "allowed"}${what}` };
     case ValueErrorType.StringPattern:
       return { path, message: `${shown(got)} has the wrong form${what}` };
     case ValueErrorType.Array:

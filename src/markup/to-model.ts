@@ -3,10 +3,39 @@
  * attributes are errors, so a typo in a template is caught instead of silently dropped.
  */
 import { UndocError } from "../errors.js";
-import type { Block, Document, FirstPageFooter, Inline, Masthead, RunningParts } from "../model/types.js";
+import { Counters, labelText, NUMBER_FORMATS } from "../model/numbering.js";
+import type {
+  Align,
+  Block,
+  CellBlock,
+  Document,
+  FirstPageFooter,
+  Inline,
+  Label,
+  List,
+  ListItem,
+  Masthead,
+  Numbering,
+  NumberingLevel,
+  NumberingScheme,
+  NumberFormat,
+  Paragraph,
+  RunningParts,
+  Table,
+  TableCell,
+  TableColumn,
+  TableRow,
+} from "../model/types.js";
 import type { MarkupElement, MarkupNode } from "./parse.js";
 
-type Ctx = { origin: string };
+interface Ctx {
+  origin: string;
+  counters: Counters;
+  /** footnotes numbered so far */
+  footnotes: number;
+  /** the bullet of bulleted lists */
+  bullet: string;
+}
 
 function fail(ctx: Ctx, node: { line: number; column: number }, msg: string): never {
   throw new UndocError("MARKUP", msg, { file: ctx.origin, line: node.line, column: node.column },
@@ -46,7 +75,10 @@ function collapse(value: string): string {
   });
 }
 
-function inlines(ctx: Ctx, nodes: MarkupNode[]): Inline[] {
+/** Inline elements (b, i, note) nest at most this deep: deeper is a template or data mistake, and unbounded nesting would exhaust the stack. */
+export const MAX_INLINE_DEPTH = 32;
+
+function inlines(ctx: Ctx, nodes: MarkupNode[], inNote = false, depth = 0): Inline[] {
   const out: Inline[] = [];
   for (const n of nodes) {
     if (n.kind === "text") {
@@ -55,16 +87,35 @@ function inlines(ctx: Ctx, nodes: MarkupNode[]): Inline[] {
       continue;
     }
     checkAttrs(ctx, n, []);
-    if (n.name === "b") out.push({ type: "strong", children: inlines(ctx, n.children) });
-    else if (n.name === "i") out.push({ type: "emphasis", children: inlines(ctx, n.children) });
-    else fail(ctx, n, `<${n.name}> is not an inline element (inline elements: b, i)`);
+    if (depth >= MAX_INLINE_DEPTH) fail(ctx, n, `inline elements nest more than ${MAX_INLINE_DEPTH} deep`);
+    if (n.name === "b") out.push({ type: "strong", children: inlines(ctx, n.children, inNote, depth + 1) });
+    else if (n.name === "i") out.push({ type: "emphasis", children: inlines(ctx, n.children, inNote, depth + 1) });
+    else if (n.name === "note") {
+      if (inNote) fail(ctx, n, "a footnote cannot hold another footnote");
+      out.push(footnote(ctx, n));
+    } else fail(ctx, n, `<${n.name}> is not an inline element (inline elements: b, i, note)`);
   }
   return out;
 }
 
+/** <note>: inline text (one paragraph) or <p> elements; numbered in document order. */
+function footnote(ctx: Ctx, el: MarkupElement): Inline {
+  const blocks = el.children.some((c) => c.kind === "element" && c.name === "p");
+  const paragraphs = blocks
+    ? elements(ctx, el).map((p) => {
+        if (p.name !== "p") fail(ctx, p, `<note> holds inline text or <p> elements, not <${p.name}>`);
+        checkAttrs(ctx, p, []);
+        return blockInlines(ctx, p, true);
+      })
+    : [blockInlines(ctx, el, true)];
+  if (paragraphs.every((p) => p.length === 0)) fail(ctx, el, "<note> is empty");
+  ctx.footnotes += 1;
+  return { type: "footnote", label: String(ctx.footnotes), paragraphs };
+}
+
 /** Inline content of a block with its outer white space trimmed. */
-function blockInlines(ctx: Ctx, el: MarkupElement): Inline[] {
-  const out = inlines(ctx, el.children);
+function blockInlines(ctx: Ctx, el: MarkupElement, inNote = false): Inline[] {
+  const out = inlines(ctx, el.children, inNote);
   trimEdge(out, "start");
   trimEdge(out, "end");
   return out;
@@ -73,6 +124,7 @@ function blockInlines(ctx: Ctx, el: MarkupElement): Inline[] {
 function trimEdge(list: Inline[], edge: "start" | "end"): void {
   while (list.length) {
     const n = edge === "start" ? list[0] : list[list.length - 1];
+    if (n.type === "footnote") return;
     if (n.type === "text") {
       n.value = edge === "start" ? n.value.trimStart() : n.value.trimEnd();
       if (n.value) return;
@@ -95,28 +147,169 @@ function textOf(ctx: Ctx, el: MarkupElement): string {
   return collapse(s).trim();
 }
 
-type BlockHandler = (ctx: Ctx, el: MarkupElement) => Block;
+/**
+ * A label from the numbering attributes: number="auto" counts on, number="7" sets the count
+ * (the next ones go on from there), label="..." prints the text as it is (no counter).
+ */
+function labelFrom(ctx: Ctx, el: MarkupElement, scheme: NumberingScheme, depth: number): Label | undefined {
+  const { number, label } = el.attrs;
+  if (label !== undefined && number !== undefined) fail(ctx, el, `<${el.name}> takes number or label, not both`);
+  if (label !== undefined) {
+    const text = collapse(label).trim();
+    if (!text) fail(ctx, el, "label must not be empty");
+    return { text };
+  }
+  if (number === undefined || number === "none") return undefined;
+  if (number === "auto") return ctx.counters.next(scheme, depth);
+  if (!/^[1-9]\d{0,5}$/.test(number)) fail(ctx, el, `number must be "auto", "none" or a whole number from 1, not "${number}"`);
+  return ctx.counters.next(scheme, depth, Number(number));
+}
+
+function level(ctx: Ctx, el: MarkupElement, max: number): number {
+  const v = el.attrs.level ?? "1";
+  if (!/^\d$/.test(v) || Number(v) < 1 || Number(v) > max) fail(ctx, el, `level must be a whole number from 1 to ${max}, not "${v}"`);
+  return Number(v);
+}
+
+type BlockHandler = (ctx: Ctx, el: MarkupElement) => Block | undefined;
+
+const MAX_HEADING_LEVEL = 4;
+const MAX_LIST_LEVEL = 2;
+const ALIGNS = ["start", "center", "end", "justify"] as const;
+
+/**
+ * Paragraphs and lists: what table cells and quotations hold. In a table cell paragraphs have no
+ * first-line indent unless they ask for one; in a quotation the quotation style decides.
+ */
+function cellBlocks(ctx: Ctx, el: MarkupElement, defaultIndent?: "none"): CellBlock[] {
+  const hasBlocks = el.children.some((c) => c.kind === "element" && (c.name === "p" || c.name === "list"));
+  if (!hasBlocks) {
+    const children = blockInlines(ctx, el);
+    return children.length ? [{ type: "paragraph", ...(defaultIndent ? { indent: defaultIndent } : {}), children }] : [];
+  }
+  return elements(ctx, el).map((c) => {
+    if (c.name === "p") return paragraph(ctx, c, defaultIndent);
+    if (c.name === "list") return list(ctx, c, 1);
+    return fail(ctx, c, `<${el.name}> holds inline text, or <p> and <list> elements, not <${c.name}>`);
+  });
+}
+
+function paragraph(ctx: Ctx, el: MarkupElement, defaultIndent?: "none"): Paragraph {
+  checkAttrs(ctx, el, ["indent", "number", "label"]);
+  const indent = el.attrs.indent ?? defaultIndent;
+  if (indent !== undefined && indent !== "none" && indent !== "first-line") fail(ctx, el, `indent must be "none" or "first-line", not "${indent}"`);
+  const label = labelFrom(ctx, el, "paragraph", 1);
+  return { type: "paragraph", ...(indent ? { indent } : {}), ...(label ? { label } : {}), children: blockInlines(ctx, el) };
+}
+
+/**
+ * <list marker="bullet|auto|lowerLetter|..."> of <item>s; an item holds inline text and may end
+ * with a nested <list>. "auto" takes the list numbering's format at the list's depth.
+ */
+function list(ctx: Ctx, el: MarkupElement, depth: number): List {
+  checkAttrs(ctx, el, ["marker"]);
+  if (depth > MAX_LIST_LEVEL) fail(ctx, el, `lists nest at most ${MAX_LIST_LEVEL} levels deep`);
+  const given = el.attrs.marker ?? "bullet";
+  if (given !== "auto" && !NUMBER_FORMATS.includes(given as NumberFormat)) {
+    fail(ctx, el, `list marker must be "auto" or one of ${NUMBER_FORMATS.join(", ")}, not "${given}"`);
+  }
+  const levelDef = ctx.counters.level("list", depth);
+  const marker = given === "auto" ? levelDef.format : (given as NumberFormat);
+  // a marker given by name keeps the scheme's text around the number ("(%1)"), or the bullet itself
+  const def: NumberingLevel = marker === "bullet" ? { format: "bullet", text: ctx.bullet } : { format: marker, text: levelDef.format === "bullet" ? "%1." : levelDef.text };
+  const items = elements(ctx, el).map((it, i): ListItem => {
+    if (it.name !== "item") fail(ctx, it, `<list> holds <item> elements, not <${it.name}>`);
+    checkAttrs(ctx, it, []);
+    const nested = it.children.filter((c): c is MarkupElement => c.kind === "element" && c.name === "list");
+    if (nested.length > 1) fail(ctx, nested[1], "an <item> holds at most one nested <list>");
+    const last = it.children.filter((c) => c.kind === "element" || c.value.trim() !== "").pop();
+    if (nested.length && last !== nested[0]) fail(ctx, nested[0], "a nested <list> must come last in its <item>");
+    const inlineNodes = it.children.filter((c) => !(c.kind === "element" && c.name === "list"));
+    const children = blockInlines(ctx, { ...it, children: inlineNodes });
+    const label: Label = { text: labelText(def, i + 1), counter: { scheme: "list", level: depth, value: i + 1 } };
+    return { type: "listItem", label, children, ...(nested.length ? { sublist: list(ctx, nested[0], depth + 1) } : {}) };
+  });
+  if (items.length === 0) fail(ctx, el, "<list> needs at least one <item>");
+  return { type: "list", marker, level: depth, items };
+}
+
+/** A column width: "30%" (a share of the table's width) or "auto". */
+function columnWidth(ctx: Ctx, el: MarkupElement): number | undefined {
+  const w = el.attrs.width ?? "auto";
+  if (w === "auto") return undefined;
+  const m = /^(\d{1,3}(?:\.\d+)?)%$/.exec(w);
+  if (!m || Number(m[1]) <= 0 || Number(m[1]) > 100) fail(ctx, el, `width must be "auto" or a percentage such as "30%", not "${w}"`);
+  return Number(m![1]) / 100;
+}
+
+function row(ctx: Ctx, el: MarkupElement): TableRow {
+  if (el.name !== "row") fail(ctx, el, `table rows are <row> elements, not <${el.name}>`);
+  checkAttrs(ctx, el, []);
+  const cells = elements(ctx, el).map((c): TableCell => {
+    if (c.name !== "cell") fail(ctx, c, `<row> holds <cell> elements, not <${c.name}>`);
+    checkAttrs(ctx, c, ["span"]);
+    const span = c.attrs.span;
+    if (span !== undefined && !/^[1-9]\d?$/.test(span)) fail(ctx, c, `span must be a whole number from 1, not "${span}"`);
+    return { type: "tableCell", blocks: cellBlocks(ctx, c, "none"), ...(span && span !== "1" ? { span: Number(span) } : {}) };
+  });
+  if (!cells.length) fail(ctx, el, "<row> needs at least one <cell>");
+  return { type: "tableRow", cells };
+}
+
+function table(ctx: Ctx, el: MarkupElement): Table {
+  checkAttrs(ctx, el, []);
+  let caption: Inline[] | undefined;
+  let columns: TableColumn[] | undefined;
+  const header: TableRow[] = [];
+  const rows: TableRow[] = [];
+  for (const c of elements(ctx, el)) {
+    if (c.name === "caption") {
+      checkAttrs(ctx, c, []);
+      caption = blockInlines(ctx, c);
+    } else if (c.name === "columns") {
+      checkAttrs(ctx, c, []);
+      columns = elements(ctx, c).map((col) => {
+        if (col.name !== "col") fail(ctx, col, `<columns> holds <col> elements, not <${col.name}>`);
+        checkAttrs(ctx, col, ["width", "align"]);
+        const align = col.attrs.align ?? "start";
+        if (!(ALIGNS as readonly string[]).includes(align)) fail(ctx, col, `align must be one of ${ALIGNS.join(", ")}, not "${align}"`);
+        return { ...(columnWidth(ctx, col) !== undefined ? { width: columnWidth(ctx, col) } : {}), align: align as Align };
+      });
+    } else if (c.name === "header") {
+      checkAttrs(ctx, c, []);
+      header.push(...elements(ctx, c).map((r) => row(ctx, r)));
+    } else if (c.name === "row") rows.push(row(ctx, c));
+    else fail(ctx, c, `<table> holds <caption>, <columns>, <header> and <row> elements, not <${c.name}>`);
+  }
+  const width = Math.max(...[...header, ...rows].map((r) => r.cells.reduce((n, cell) => n + (cell.span ?? 1), 0)), 0);
+  if (width === 0) fail(ctx, el, "<table> needs at least one <row>");
+  for (const r of [...header, ...rows]) {
+    const n = r.cells.reduce((k, cell) => k + (cell.span ?? 1), 0);
+    if (n !== width) fail(ctx, el, `every row of a table must fill its ${width} columns (one row fills ${n})`);
+  }
+  if (columns && columns.length !== width) fail(ctx, el, `<columns> describes ${columns.length} columns, the rows have ${width}`);
+  columns ??= Array.from({ length: width }, () => ({ align: "start" as Align }));
+  const shares = columns.reduce((s, c) => s + (c.width ?? 0), 0);
+  if (shares > 1 + 1e-9) fail(ctx, el, `the column widths add up to ${Math.round(shares * 100)}%, more than the table`);
+  return { type: "table", ...(caption ? { caption } : {}), columns, header, rows };
+}
 
 const blockHandlers: Record<string, BlockHandler> = {
-  title: (ctx, el) => (checkAttrs(ctx, el, []), { type: "heading", role: "title", children: blockInlines(ctx, el) }),
-  heading: (ctx, el) => (checkAttrs(ctx, el, []), { type: "heading", role: "section", children: blockInlines(ctx, el) }),
-  p: (ctx, el) => {
-    checkAttrs(ctx, el, ["indent"]);
-    const indent = el.attrs.indent;
-    if (indent !== undefined && indent !== "none" && indent !== "first-line") fail(ctx, el, `indent must be "none" or "first-line", not "${indent}"`);
-    return { type: "paragraph", ...(indent ? { indent } : {}), children: blockInlines(ctx, el) } as Block;
+  title: (ctx, el) => (checkAttrs(ctx, el, []), { type: "heading", role: "title", level: 1, children: blockInlines(ctx, el) }),
+  heading: (ctx, el) => {
+    checkAttrs(ctx, el, ["level", "number", "label"]);
+    const depth = level(ctx, el, MAX_HEADING_LEVEL);
+    const label = labelFrom(ctx, el, "heading", depth);
+    return { type: "heading", role: "section", level: depth, ...(label ? { label } : {}), children: blockInlines(ctx, el) };
   },
-  list: (ctx, el) => {
-    checkAttrs(ctx, el, ["marker"]);
-    const marker = el.attrs.marker ?? "bullet";
-    if (marker !== "bullet") fail(ctx, el, `list marker must be "bullet", not "${marker}"`);
-    const items = elements(ctx, el).map((it) => {
-      if (it.name !== "item") fail(ctx, it, `<list> holds <item> elements, not <${it.name}>`);
-      checkAttrs(ctx, it, []);
-      return { type: "listItem" as const, children: blockInlines(ctx, it) };
-    });
-    if (items.length === 0) fail(ctx, el, "<list> needs at least one <item>");
-    return { type: "list", marker: "bullet", items };
+  p: (ctx, el) => paragraph(ctx, el),
+  list: (ctx, el) => list(ctx, el, 1),
+  table,
+  quote: (ctx, el) => {
+    checkAttrs(ctx, el, []);
+    const blocks = cellBlocks(ctx, el);
+    if (!blocks.length) fail(ctx, el, "<quote> is empty");
+    return { type: "quote", blocks };
   },
   signature: (ctx, el) => {
     checkAttrs(ctx, el, []);
@@ -129,7 +322,57 @@ const blockHandlers: Record<string, BlockHandler> = {
   },
   "page-break": (ctx, el) => (checkAttrs(ctx, el, []), { type: "pageBreak" }),
   "end-rule": (ctx, el) => (checkAttrs(ctx, el, []), { type: "endRule" }),
+  // a marker, not a block: the next numbered paragraph (or heading) of the scheme starts at 1 again
+  "restart-numbering": (ctx, el) => {
+    checkAttrs(ctx, el, ["scheme"], ["scheme"]);
+    const scheme = el.attrs.scheme;
+    if (scheme !== "paragraph" && scheme !== "heading") fail(ctx, el, `scheme must be "paragraph" or "heading", not "${scheme}"`);
+    ctx.counters.restart(scheme as NumberingScheme);
+    return undefined;
+  },
 };
+
+/** Numbering schemes when the template gives none (the English forms of the UN editorial manual). */
+export const DEFAULT_NUMBERING: Numbering = {
+  heading: [
+    { format: "upperRoman", text: "%1." },
+    { format: "upperLetter", text: "%1." },
+    { format: "decimal", text: "%1." },
+    { format: "lowerLetter", text: "(%1)" },
+  ],
+  paragraph: [{ format: "decimal", text: "%1." }],
+  list: [
+    { format: "lowerLetter", text: "(%1)" },
+    { format: "lowerRoman", text: "(%1)" },
+  ],
+};
+
+/** <numbering bullet="•"><scheme name="heading"><level format="chineseCounting" text="%1."/>...</scheme>...</numbering> */
+function numbering(ctx: Ctx, el: MarkupElement): Numbering {
+  checkAttrs(ctx, el, ["bullet"]);
+  if (el.attrs.bullet !== undefined) {
+    if (!el.attrs.bullet.trim()) fail(ctx, el, "bullet must not be empty");
+    ctx.bullet = el.attrs.bullet.trim();
+  }
+  const out: Numbering = { ...DEFAULT_NUMBERING };
+  for (const s of elements(ctx, el)) {
+    if (s.name !== "scheme") fail(ctx, s, `<numbering> holds <scheme> elements, not <${s.name}>`);
+    checkAttrs(ctx, s, ["name"], ["name"]);
+    const name = s.attrs.name;
+    if (!(name in DEFAULT_NUMBERING)) fail(ctx, s, `scheme name must be one of ${Object.keys(DEFAULT_NUMBERING).join(", ")}, not "${name}"`);
+    const levels = elements(ctx, s).map((l): NumberingLevel => {
+      if (l.name !== "level") fail(ctx, l, `<scheme> holds <level> elements, not <${l.name}>`);
+      checkAttrs(ctx, l, ["format", "text"], ["format", "text"]);
+      const format = l.attrs.format as NumberFormat;
+      if (!NUMBER_FORMATS.includes(format)) fail(ctx, l, `format must be one of ${NUMBER_FORMATS.join(", ")}, not "${l.attrs.format}"`);
+      if (format !== "bullet" && !l.attrs.text.includes("%1")) fail(ctx, l, `text must contain %1 where the number goes, e.g. "%1." (found "${l.attrs.text}")`);
+      return { format, text: l.attrs.text };
+    });
+    if (!levels.length) fail(ctx, s, "<scheme> needs at least one <level>");
+    out[name as NumberingScheme] = levels;
+  }
+  return out;
+}
 
 function masthead(ctx: Ctx, el: MarkupElement): Masthead {
   checkAttrs(ctx, el, ["emblem"]);
@@ -165,7 +408,8 @@ function running(ctx: Ctx, el: MarkupElement): RunningParts {
 }
 
 export function markupToModel(root: MarkupElement, origin: string): Document {
-  const ctx: Ctx = { origin };
+  const ctx: Ctx = { origin, counters: new Counters(DEFAULT_NUMBERING), footnotes: 0, bullet: "•" };
+  let numberingDef = DEFAULT_NUMBERING;
   if (root.name !== "document") fail(ctx, root, `the root element must be <document>, not <${root.name}>`);
   checkAttrs(ctx, root, ["lang", "symbol", "title", "job"], ["lang", "symbol", "title", "job"]);
   let mast: Masthead | undefined;
@@ -176,13 +420,19 @@ export function markupToModel(root: MarkupElement, origin: string): Document {
     if (c.name === "masthead") mast = masthead(ctx, c);
     else if (c.name === "first-page-footer") footer = firstPageFooter(ctx, c);
     else if (c.name === "running") run = running(ctx, c);
-    else if (c.name === "body") {
+    else if (c.name === "numbering") {
+      if (body) fail(ctx, c, "<numbering> must come before <body>");
+      numberingDef = numbering(ctx, c);
+      ctx.counters = new Counters(numberingDef);
+    } else if (c.name === "body") {
       checkAttrs(ctx, c, []);
-      body = elements(ctx, c).map((b) => {
-        const h = blockHandlers[b.name];
+      body = [];
+      for (const b of elements(ctx, c)) {
+        const h = Object.hasOwn(blockHandlers, b.name) ? blockHandlers[b.name] : undefined;
         if (!h) fail(ctx, b, `<${b.name}> is not a block element (blocks: ${Object.keys(blockHandlers).join(", ")})`);
-        return h(ctx, b);
-      });
+        const block = h!(ctx, b);
+        if (block) body.push(block);
+      }
     } else fail(ctx, c, `<document> cannot hold <${c.name}>`);
   }
   if (!mast) fail(ctx, root, "<document> needs a <masthead>");
@@ -192,6 +442,7 @@ export function markupToModel(root: MarkupElement, origin: string): Document {
   return {
     type: "document",
     meta: { symbol: root.attrs.symbol, lang: root.attrs.lang, title: root.attrs.title, jobNumber: root.attrs.job },
+    numbering: numberingDef,
     masthead: mast!,
     firstPageFooter: footer!,
     running: run!,

@@ -1,9 +1,15 @@
 /**
  * The document model: the one contract between templates (through the markup) and the writers.
  * Plain JSON-serialisable nodes, each with a `type`, in the manner of unist/mdast.
+ *
+ * Every consumer of the model (the text-role walk, the coverage check, the PDF and DOCX writers)
+ * handles the node types through a `Record<Block["type"], ...>` or an exhaustive switch, so a new
+ * node type that one of them forgets is a compile error.
  */
 
-export type Inline = Text | Strong | Emphasis;
+// ---------------------------------------------------------------- inlines
+
+export type Inline = Text | Strong | Emphasis | Footnote;
 
 export interface Text {
   type: "text";
@@ -13,36 +19,133 @@ export interface Strong {
   type: "strong";
   children: Inline[];
 }
+/** Emphasis: italic in Latin text, the Kai face in Chinese text (never a slanted ideograph). */
 export interface Emphasis {
   type: "emphasis";
   children: Inline[];
 }
+/**
+ * A footnote: its reference mark (the label, set superscript) stands where the node is; its text
+ * goes to the foot of the page (PDF) or to word/footnotes.xml (DOCX). Labels run through the
+ * document (1, 2, 3 ...). A note's paragraphs hold no further footnotes.
+ */
+export interface Footnote {
+  type: "footnote";
+  label: string;
+  paragraphs: Inline[][];
+}
+
+// ---------------------------------------------------------------- numbering
+
+/** Number formats, named as WordprocessingML's ST_NumberFormat so the DOCX numbers them natively. */
+export type NumberFormat = "decimal" | "upperRoman" | "lowerRoman" | "upperLetter" | "lowerLetter" | "chineseCounting" | "bullet";
+
+/** One level of a numbering scheme: the format of %1 and the label text around it, e.g. "%1." or "(%1)". */
+export interface NumberingLevel {
+  format: NumberFormat;
+  /** label text; %1 stands for the number (for bullets, the text is the bullet itself) */
+  text: string;
+}
+
+/**
+ * The document's numbering schemes, from the template's locale strings (their formats differ by
+ * language: 一. / I. for chapters, (a) / a) for subparagraphs):
+ * - heading: section headings, one level per depth;
+ * - paragraph: numbered body paragraphs (one level, running through the sections);
+ * - list: ordered list items by nesting depth ((a), then (i)).
+ */
+export interface Numbering {
+  heading: NumberingLevel[];
+  paragraph: NumberingLevel[];
+  list: NumberingLevel[];
+}
+export type NumberingScheme = keyof Numbering;
+
+/**
+ * A printed label: a heading number, a paragraph number, a list marker. `counter` says which
+ * scheme, level and value produced it: the DOCX writer turns it into Word numbering, so Word
+ * renumbers when a user inserts a paragraph. A label given as text by the data has no counter.
+ */
+export interface Label {
+  text: string;
+  counter?: { scheme: NumberingScheme; level: number; value: number };
+}
+
+// ---------------------------------------------------------------- blocks
 
 export type Align = "start" | "center" | "end" | "justify";
 
-/** A heading. `role` picks its paragraph style: title (document titles) or section (section headings). */
+/**
+ * A heading. `role` picks its paragraph style: title (document titles) or section (section
+ * headings, whose `level` 1-4 is their depth: chapter, first-degree subheading, ...).
+ */
 export interface Heading {
   type: "heading";
   role: "title" | "section";
+  level: number;
+  label?: Label;
   children: Inline[];
 }
 
-/** A body paragraph; `indent: "none"` drops the first-line indent. */
+/** A body paragraph; `indent: "none"` drops the first-line indent; a numbered one has a label. */
 export interface Paragraph {
   type: "paragraph";
   indent?: "first-line" | "none";
+  label?: Label;
   children: Inline[];
 }
 
 export interface ListItem {
   type: "listItem";
+  label: Label;
   children: Inline[];
+  /** a nested list (lists nest two levels deep) */
+  sublist?: List;
 }
 
+/** A list: bullets, or items labelled (a), (b) / (i), (ii) / 1., 2. by the list numbering. */
 export interface List {
   type: "list";
-  marker: "bullet";
+  /** "bullet", or the number format of the items' labels */
+  marker: NumberFormat;
+  /** nesting depth, from 1 */
+  level: number;
   items: ListItem[];
+}
+
+/** A table column: a share of the table's width (0-1), or undefined for a width from the content. */
+export interface TableColumn {
+  width?: number;
+  align: Align;
+}
+
+export type CellBlock = Paragraph | List;
+
+export interface TableCell {
+  type: "tableCell";
+  blocks: CellBlock[];
+  /** columns the cell spans (default 1) */
+  span?: number;
+}
+
+export interface TableRow {
+  type: "tableRow";
+  cells: TableCell[];
+}
+
+/** A table set with horizontal rules only (UN style); header rows repeat on every page it spans. */
+export interface Table {
+  type: "table";
+  caption?: Inline[];
+  columns: TableColumn[];
+  header: TableRow[];
+  rows: TableRow[];
+}
+
+/** A block quotation: indented on both sides. */
+export interface Quote {
+  type: "quote";
+  blocks: CellBlock[];
 }
 
 /** The signature block: lines set at the right, the last usually the name. */
@@ -61,7 +164,9 @@ export interface EndRule {
   type: "endRule";
 }
 
-export type Block = Heading | Paragraph | List | Signature | PageBreak | EndRule;
+export type Block = Heading | Paragraph | List | Table | Quote | Signature | PageBreak | EndRule;
+
+// ---------------------------------------------------------------- page furniture
 
 /** The first-page masthead, top to bottom, left and right. */
 export interface Masthead {
@@ -109,6 +214,7 @@ export interface DocumentMeta {
 export interface Document {
   type: "document";
   meta: DocumentMeta;
+  numbering: Numbering;
   masthead: Masthead;
   firstPageFooter: FirstPageFooter;
   running: RunningParts;
@@ -117,9 +223,12 @@ export interface Document {
 
 export type BlockType = Block["type"];
 
-/** All text of a list of inlines, in order. */
+/** All text of a list of inlines, in order (footnote texts left out: they are not part of the line). */
 export function plainText(inlines: Inline[]): string {
   let s = "";
-  for (const n of inlines) s += n.type === "text" ? n.value : plainText(n.children);
+  for (const n of inlines) {
+    if (n.type === "text") s += n.value;
+    else if (n.type !== "footnote") s += plainText(n.children);
+  }
   return s;
 }

@@ -4,16 +4,17 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { checkCoverage } from "../fonts/coverage.js";
+import { checkCoverage } from "../layout/coverage.js";
 import { faceSetFor } from "../fonts/face-set.js";
 import { PACKAGE_ROOT } from "../fonts/registry.js";
 import { locateField, validateData } from "../input/load.js";
 import type { UnDocumentData } from "../input/schema.js";
 import { parseMarkup } from "../markup/parse.js";
 import { markupToModel } from "../markup/to-model.js";
+import { applyTextRulesToDocument } from "../model/text-rules.js";
 import type { Document } from "../model/types.js";
 import type { FaceSet } from "../typeset/index.js";
-import { parseStyle, type Style } from "../style/style.js";
+import { parseStyleLayers, type Style } from "../style/style.js";
 import { UndocError } from "../errors.js";
 import { loadTemplateSet, locateInTemplates } from "../templates/engine.js";
 
@@ -49,12 +50,16 @@ export interface Rendered {
 
 const styles = new Map<string, Style>();
 
-/** The style of a template folder (parsed once per folder and text). */
-export function styleOf(templates: string): Style {
+/**
+ * The style of a template folder for a language: style.yaml with style.<lang>.yaml over it when
+ * the folder has one (parsed once per folder, language and text).
+ */
+export function styleOf(templates: string, lang?: string): Style {
   const set = loadTemplateSet(templates);
-  const key = `${set.styleSource.file}\u0000${set.styleSource.text}`;
+  const sources = lang ? set.styleSources(lang) : [set.styleSource];
+  const key = sources.map((s) => `${s.file}\u0000${s.text}`).join("\u0001");
   let style = styles.get(key);
-  if (!style) styles.set(key, (style = parseStyle(set.styleSource.text, set.styleSource.file)));
+  if (!style) styles.set(key, (style = parseStyleLayers(sources)));
   return style;
 }
 
@@ -64,7 +69,8 @@ export function buildModel(data: UnDocumentData, templates: string = DEFAULT_TEM
   // data from the library API may not have been through parseData: hold it to the same rules
   const { markup, origin } = set.render(validateData(data));
   try {
-    return markupToModel(parseMarkup(markup, origin), origin);
+    // the language's characters (quotation marks, French spacing, digit groups), for both writers
+    return applyTextRulesToDocument(markupToModel(parseMarkup(markup, origin), origin));
   } catch (e) {
     if (e instanceof UndocError && e.code === "MARKUP") throw locateInTemplates(e, markup, set.sources);
     throw e;
@@ -107,10 +113,10 @@ export function prepareDocument(data: UnDocumentData, templates: string = DEFAUL
   const dir = resolve(templates);
   checkLanguage(validateData(data), dir);
   const model = buildModel(data, dir);
-  const style = styleOf(dir);
+  const style = styleOf(dir, data.meta.language);
   const faces = faceSetFor(style);
   // every character drawn must have a glyph: a FONT error listing the others, before any writer runs
-  checkCoverage(model, faces, { data, style });
+  checkCoverage(model, style, faces, { data });
   return { model, style, faces };
 }
 

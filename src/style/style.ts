@@ -6,6 +6,8 @@ import { Type, type Static } from "@sinclair/typebox";
 import { LineCounter, parseDocument } from "yaml";
 import { UndocError } from "../errors.js";
 import { fieldPath, validate } from "../input/validate.js";
+import { styleProblems } from "./check.js";
+import { mergeStyle } from "./merge.js";
 
 const pt = (description: string) => Type.Number({ minimum: 0, maximum: 2000, description: `${description} (points)` });
 const em = (description: string) => Type.Number({ minimum: -20, maximum: 100, description: `${description} (em of the text size)` });
@@ -16,12 +18,15 @@ const Weight = Type.Union([Type.Literal("regular"), Type.Literal("bold")]);
 export const ParagraphStyle = Type.Object(
   {
     weight: Type.Optional(Weight),
+    italic: Type.Optional(Type.Boolean({ description: "Set in the italic variant (Latin italic, Chinese Kai)" })),
     size: Type.Optional(pt("Text size")),
     lineHeight: Type.Optional(pt("Distance between baselines")),
     align: Type.Optional(Align),
     leftIndentEm: Type.Optional(em("Left indent of all lines")),
     rightIndentEm: Type.Optional(em("Right indent of all lines")),
-    firstLineIndentEm: Type.Optional(em("Extra indent of the first line (negative: hanging)")),
+    firstLineIndentEm: Type.Optional(em("Extra indent of the first line (negative: hanging); unlabelled paragraphs")),
+    labelIndentEm: Type.Optional(em("Where a label (number, bullet) starts, from the text block's left edge")),
+    textIndentEm: Type.Optional(em("Where the first line's text starts after a label (a tab stop; a wider label pushes it on)")),
     spaceBefore: Type.Optional(pt("Space above")),
     spaceAfter: Type.Optional(pt("Space below")),
     keepWithNext: Type.Optional(Type.Boolean()),
@@ -48,7 +53,15 @@ export const StyleSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
-    fonts: Type.Object({ regular: FaceRoles, bold: FaceRoles }, { additionalProperties: false }),
+    fonts: Type.Object(
+      {
+        regular: FaceRoles,
+        bold: FaceRoles,
+        italic: Type.Optional(FaceRoles),
+        boldItalic: Type.Optional(FaceRoles),
+      },
+      { additionalProperties: false, description: "Faces by variant; italic is emphasis (Latin italic, Chinese Kai); italic variants default to the upright faces" },
+    ),
     text: Type.Object(
       {
         size: pt("Body text size"),
@@ -58,24 +71,71 @@ export const StyleSchema = Type.Object(
         compressAdjacentPunctuation: Type.Optional(Type.Boolean({ description: "Set adjacent full-width marks to 1.5 em together (default true)" })),
         compressLineStart: Type.Optional(Type.Boolean({ description: "Set an opening mark at line start half width (default false, as Word)" })),
         compressLineEnd: Type.Optional(Type.Boolean({ description: "Set a closing mark at line end half width when that makes it fit (default false, as Word)" })),
+        hyphenation: Type.Optional(
+          Type.Object(
+            {
+              auto: Type.Boolean({ description: "Hyphenate justified Latin and Cyrillic text with the language's patterns (Word's w:autoHyphenation)" }),
+              zone: Type.Optional(pt("Hyphenation zone: first fit hyphenates only lines that would end this short (Word's w:hyphenationZone)")),
+              maxConsecutive: Type.Optional(Type.Integer({ minimum: 0, maximum: 20, description: "At most this many lines in a row end with a hyphen (Word's w:consecutiveHyphenLimit)" })),
+              minLeft: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, description: "Letters kept before a hyphenation point (default by language)" })),
+              minRight: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, description: "Letters kept after a hyphenation point (default by language)" })),
+              minWord: Type.Optional(Type.Integer({ minimum: 2, maximum: 20, description: "Shortest word hyphenated (default 5)" })),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+        wordSpacing: Type.Optional(
+          Type.Object(
+            {
+              minEm: Type.Number({ minimum: 0, maximum: 1, description: "Narrowest word space in justified Latin and Cyrillic text (em)" }),
+              maxEm: Type.Number({ minimum: 0, maximum: 2, description: "Widest word space optimum fit accepts before it must give up elsewhere (em)" }),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+        lineBreaking: Type.Optional(Type.Union([Type.Literal("optimum"), Type.Literal("first-fit")], { description: "Justified Latin and Cyrillic paragraphs: optimum fit (Knuth-Plass) or first fit (as Word)" })),
       },
       { additionalProperties: false },
     ),
     paragraphs: Type.Object(
       {
         body: ParagraphStyle,
+        numbered: ParagraphStyle,
         title: ParagraphStyle,
-        section: ParagraphStyle,
-        listItem: Type.Object(
-          {
-            ...ParagraphStyle.properties,
-            marker: Type.String({ minLength: 1, description: "Bullet character" }),
-            markerIndentEm: em("Marker position"),
-            textIndentEm: em("Start of the first line's text"),
-          },
-          { additionalProperties: false },
-        ),
+        heading1: ParagraphStyle,
+        heading2: ParagraphStyle,
+        heading3: ParagraphStyle,
+        heading4: ParagraphStyle,
+        list1: ParagraphStyle,
+        list2: ParagraphStyle,
+        quote: ParagraphStyle,
+        caption: ParagraphStyle,
+        tableHeader: ParagraphStyle,
+        tableCell: ParagraphStyle,
+        footnote: ParagraphStyle,
         signature: ParagraphStyle,
+      },
+      { additionalProperties: false },
+    ),
+    table: Type.Object(
+      {
+        rule: pt("Thickness of the rules above and below the header and at the table's foot"),
+        paddingX: pt("Space between a cell's text and the column's edges"),
+        paddingY: pt("Space above and below a cell's text"),
+        spaceBefore: pt("Space above the table"),
+        spaceAfter: pt("Space below the table"),
+        leftIndent: Type.Optional(pt("Distance from the text block's left edge (default 0)")),
+        rightIndent: Type.Optional(pt("Distance from the text block's right edge (default 0)")),
+      },
+      { additionalProperties: false },
+    ),
+    footnotes: Type.Object(
+      {
+        separatorWidth: pt("Length of the short rule above the notes"),
+        separatorThickness: pt("Thickness of that rule"),
+        spaceAbove: pt("Least space between the body text and the rule"),
+        separatorBelow: pt("Space between the rule and the first note"),
+        spaceBetween: pt("Space between two notes"),
       },
       { additionalProperties: false },
     ),
@@ -136,37 +196,101 @@ export function textWidth(style: Style): number {
   return pageSize(style).width - style.page.margin.left - style.page.margin.right;
 }
 
+export type ResolvedParagraph = Required<ParagraphStyle>;
+
 /** A paragraph style with the body text defaults filled in. */
-export function resolvedParagraph(style: Style, role: ParagraphRole): Required<Omit<ParagraphStyle, "keepWithNext">> & { keepWithNext: boolean } {
+export function resolvedParagraph(style: Style, role: ParagraphRole): ResolvedParagraph {
   const p = style.paragraphs[role];
+  const first = p.firstLineIndentEm ?? 0;
   return {
     weight: p.weight ?? "regular",
+    italic: p.italic ?? false,
     size: p.size ?? style.text.size,
     lineHeight: p.lineHeight ?? style.text.lineHeight,
     align: p.align ?? "justify",
     leftIndentEm: p.leftIndentEm ?? 0,
     rightIndentEm: p.rightIndentEm ?? 0,
-    firstLineIndentEm: p.firstLineIndentEm ?? 0,
+    firstLineIndentEm: first,
+    labelIndentEm: p.labelIndentEm ?? 0,
+    textIndentEm: p.textIndentEm ?? (p.leftIndentEm ?? 0) + first,
     spaceBefore: p.spaceBefore ?? 0,
     spaceAfter: p.spaceAfter ?? 0,
     keepWithNext: p.keepWithNext ?? false,
   };
 }
 
-export function parseStyle(text: string, file: string): Style {
+/** A style file: style.yaml, or a per-language override style.<lang>.yaml. */
+export interface StyleSource {
+  text: string;
+  file: string;
+}
+
+/** A parsed layer: its values and where each key stands in its file. */
+interface ParsedLayer {
+  value: unknown;
+  file: string;
+  locate(path: (string | number)[]): { line?: number; column?: number } | undefined;
+}
+
+function parseLayer(src: StyleSource): ParsedLayer {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+  const doc = parseDocument(src.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) {
     const pos = lines.linePos(doc.errors[0].pos[0]);
-    throw new UndocError("STYLE", `YAML syntax error: ${doc.errors[0].message.split("\n")[0]}`, { file, line: pos.line, column: pos.col });
+    throw new UndocError("STYLE", `YAML syntax error: ${doc.errors[0].message.split("\n")[0]}`, { file: src.file, line: pos.line, column: pos.col });
   }
-  const value = doc.toJS();
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 20 }) ?? {};
+  } catch (e) {
+    throw new UndocError("STYLE", `YAML error: ${(e as Error).message}`, { file: src.file });
+  }
+  return {
+    value,
+    file: src.file,
+    locate(path) {
+      const node = doc.getIn(path, true) as { range?: [number, number] } | undefined;
+      if (!node?.range) return undefined;
+      const pos = lines.linePos(node.range[0]);
+      return { line: pos.line, column: pos.col };
+    },
+  };
+}
+
+function withoutExtends(v: unknown): unknown {
+  if (!v || typeof v !== "object" || Array.isArray(v) || !("extends" in v)) return v;
+  const { extends: _named, ...rest } = v as Record<string, unknown>;
+  return rest;
+}
+
+/**
+ * Style layers -> the style: style.yaml first, then overrides (style.<lang>.yaml) deep-merged
+ * over it. The merged style is validated; a problem is reported in the layer that set the value
+ * (the last one that has the key), at its line.
+ */
+export function parseStyleLayers(sources: StyleSource[]): Style {
+  const layers = sources.map(parseLayer);
+  // "extends: en" names the layer below (the template engine orders the files); it is not a style key
+  const value = layers.reduce<unknown>((acc, l) => mergeStyle(acc, withoutExtends(l.value)), {});
+  const fail = (path: (string | number)[], message: string, hint?: string): never => {
+    // the layer that set the value: walk back up the path to the deepest key some layer has
+    for (let depth = path.length; depth >= 0; depth--) {
+      const sub = path.slice(0, depth);
+      for (let i = layers.length - 1; i >= 0; i--) {
+        const at = layers[i].locate(sub);
+        if (at) throw new UndocError("STYLE", message, { file: layers[i].file, ...at, path: fieldPath(path) }, hint);
+      }
+    }
+    throw new UndocError("STYLE", message, { file: layers[layers.length - 1].file, path: fieldPath(path) }, hint);
+  };
   const problems = validate(StyleSchema, value);
-  if (problems.length) {
-    const p = problems[0];
-    const node = doc.getIn(p.path, true) as { range?: [number, number] } | undefined;
-    const pos = node?.range ? lines.linePos(node.range[0]) : undefined;
-    throw new UndocError("STYLE", p.message, { file, line: pos?.line, column: pos?.col, path: fieldPath(p.path) });
-  }
+  if (problems.length) fail(problems[0].path, problems[0].message);
+  // geometry that must fit the page: at the key that causes it
+  const bad = styleProblems(value as Style)[0];
+  if (bad) fail(bad.path, bad.message, "change the value in the style file");
   return value as Style;
+}
+
+export function parseStyle(text: string, file: string): Style {
+  return parseStyleLayers([{ text, file }]);
 }

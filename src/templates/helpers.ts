@@ -2,6 +2,7 @@
  * Helpers available to templates. Each is listed in the README; all are pure functions of their
  * arguments and the document's locale strings (nothing here can reach files or the network).
  */
+import Handlebars from "handlebars";
 import type { HelperOptions } from "handlebars";
 import { UndocError } from "../errors.js";
 import { lookupString, type LocaleStrings } from "./locale.js";
@@ -29,18 +30,32 @@ function isoParts(iso: unknown, helper: string): [number, number, number] {
 
 /**
  * A date as the UN writes it in each language: zh 2020年9月14日 (the typesetter adds the
- * narrow CJK/digit gaps), en 14 September 2020, the others through Intl.
+ * narrow CJK/digit gaps), en 14 September 2020, fr 14 septembre 2020 (1er septembre),
+ * es 14 de septiembre de 2020, ru 14 сентября 2020 года; Arabic through Intl.
  */
 export function formatDate(iso: string, lang: string): string {
   const [y, m, d] = isoParts(iso, "date");
-  if (lang === "zh") return `${y}年${m}月${d}日`;
-  const when = new Date(Date.UTC(y, m - 1, d));
-  // English is written out directly: creating an Intl formatter (loading ICU data) costs ~40 ms per process
-  if (lang === "en") return `${d} ${ENGLISH_MONTHS[m - 1]} ${y}`;
-  return formatter(lang === "ar" ? "ar-u-nu-latn" : lang).format(when);
+  // written out directly: creating an Intl formatter (loading ICU data) costs ~40 ms per process,
+  // and Intl's Russian ("2020 г.") and French ("1 septembre") are not what UN documents print
+  switch (lang) {
+    case "zh":
+      return `${y}年${m}月${d}日`;
+    case "en":
+      return `${d} ${ENGLISH_MONTHS[m - 1]} ${y}`;
+    case "fr":
+      return `${d === 1 ? "1er" : d} ${FRENCH_MONTHS[m - 1]} ${y}`;
+    case "es":
+      return `${d} de ${SPANISH_MONTHS[m - 1]} de ${y}`;
+    case "ru":
+      return `${d} ${RUSSIAN_MONTHS_GENITIVE[m - 1]} ${y} года`;
+  }
+  return formatter(lang === "ar" ? "ar-u-nu-latn" : lang).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 const ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const FRENCH_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+const SPANISH_MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
+const RUSSIAN_MONTHS_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
 
 // Intl formatters are slow to create (tens of ms): keep one per locale
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -56,6 +71,8 @@ export function barcodeDigits(jobNumber: string): string {
   if (!digits) throw new UndocError("TEMPLATE", `helper "barcodeDigits": job number ${JSON.stringify(jobNumber)} has no digits`);
   return digits;
 }
+
+const LIST_MARKERS: Record<string, string> = { bullet: "bullet", letter: "lowerLetter", roman: "lowerRoman", number: "decimal" };
 
 export const helpers = {
   /** {{t "key.path" name=value}}: a locale string with {name} placeholders filled */
@@ -97,6 +114,30 @@ export const helpers = {
   /** {{#if (isText item)}}: true for a string (a paragraph), false for a list */
   isText(this: unknown, v: unknown): boolean {
     return typeof v === "string";
+  },
+  /** {{#if (isList item)}}: true for a list (inline pieces, a table row) */
+  isList(this: unknown, v: unknown): boolean {
+    return Array.isArray(v);
+  },
+  /** {{inc depth}}: the number plus one (the depth of a subsection) */
+  inc(this: unknown, n: unknown): number {
+    return Number(n) + 1;
+  },
+  /** {{listMarker marker}}: the data's list marker as a markup marker (bullet, letter, roman, number; default auto) */
+  listMarker(this: unknown, m: unknown): string {
+    return LIST_MARKERS[String(m)] ?? "auto";
+  },
+  /**
+   * {{numberAttrs number auto}}: the numbering attributes of a <heading> or <p>: the data's
+   * `number` (true, false, a whole number, or a label text) or, when it has none, number="auto"
+   * if `auto` is true. Written as markup, with the label escaped.
+   */
+  numberAttrs(this: unknown, n: unknown, auto: unknown): Handlebars.SafeString {
+    let attrs = "";
+    if (n === true || ((n === null || n === undefined) && auto === true)) attrs = ' number="auto"';
+    else if (typeof n === "number") attrs = ` number="${n}"`;
+    else if (typeof n === "string") attrs = ` label="${Handlebars.escapeExpression(n)}"`;
+    return new Handlebars.SafeString(attrs);
   },
 } satisfies Record<string, (...args: never[]) => unknown>;
 

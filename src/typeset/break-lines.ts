@@ -27,6 +27,7 @@ export const EPSILON = 1e-6;
 
 /** May the line break between units a and b (b starts the next line)? */
 export function canBreakBetween(a: Unit, b: Unit): boolean {
+  if (b.rise > a.rise) return false; // a footnote reference stays with the text it follows
   if (a.first === "space") return mayStartLine(b.firstChar);
   if (b.first === "space") return false; // break after the space instead
   if (!mayEndLine(a.lastChar) || !mayStartLine(b.firstChar)) return false;

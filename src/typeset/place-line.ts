@@ -27,6 +27,8 @@ export interface GlyphRun {
   /** character range in the paragraph's plain text */
   start: number;
   end: number;
+  /** baseline shift upwards (points): superscript */
+  rise: number;
 }
 
 export interface ComposedLine {
@@ -41,6 +43,10 @@ export interface ComposedLine {
   /** character range in the paragraph's plain text */
   start: number;
   end: number;
+  /** the line ends at a hyphenation point: its last run ends with a hyphen that is not in the text */
+  hyphenated?: boolean;
+  /** Latin and Cyrillic lines: the width of the line's word spaces (points; their mean) */
+  wordSpace?: number;
 }
 
 interface Placed {
@@ -121,7 +127,7 @@ function toRuns(placed: Placed[], offset: number): GlyphRun[] {
     const x = p.x + offset;
     if (cur) {
       const gap = x - lastEnd;
-      const sameLook = cur.face === u.face && cur.size === u.size && sameFeatures(cur.features, u.features);
+      const sameLook = cur.face === u.face && cur.size === u.size && cur.rise === u.rise && sameFeatures(cur.features, u.features);
       const fitsSpacing = curChars === 1 ? !u.multi || Math.abs(gap) < 1e-9 : Math.abs(gap - cur.letterSpacing) < 1e-9 && !u.multi && !curMulti;
       if (sameLook && fitsSpacing) {
         if (curChars === 1 && !curMulti) cur.letterSpacing = gap;
@@ -133,7 +139,7 @@ function toRuns(placed: Placed[], offset: number): GlyphRun[] {
         continue;
       }
     }
-    cur = { text: u.text, face: u.face, size: u.size, features: u.features, x, letterSpacing: 0, advance: u.advance, start: u.start, end: u.end };
+    cur = { text: u.text, face: u.face, size: u.size, features: u.features, x, letterSpacing: 0, advance: u.advance, start: u.start, end: u.end, rise: u.rise };
     curChars = 1;
     curMulti = u.multi;
     lastEnd = x + u.advance;

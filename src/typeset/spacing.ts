@@ -37,6 +37,7 @@ const EM_GAP_SIDES = new Set(["ideograph"]);
  */
 export function gapBetween(a: Unit, b: Unit, opt: SpacingOptions): number {
   if (opt.cjkLatinGapEm <= 0) return 0;
+  if (a.rise !== b.rise) return 0; // no gap before or after a superscript reference
   const aCjk = EM_GAP_SIDES.has(a.last) && !a.multi;
   const bCjk = EM_GAP_SIDES.has(b.first) && !b.multi;
   const aLatin = a.last === "alnum" && !isCjkFaceUnit(a);

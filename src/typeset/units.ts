@@ -15,17 +15,39 @@ import type { Face } from "../fonts/registry.js";
 import { classify, isDefaultIgnorable, isVariationSelector, usesCjkFace, type CharClass } from "./classify.js";
 
 export type Weight = "regular" | "bold";
+/** A face variant: weight and slope (for Chinese, the "italic" variant is a Kai face, never a slanted Song). */
+export type Variant = "regular" | "bold" | "italic" | "boldItalic";
+export const VARIANTS: readonly Variant[] = ["regular", "bold", "italic", "boldItalic"];
 
 export interface Span {
   text: string;
   weight: Weight;
+  /** emphasis: the italic (Latin) or Kai (Chinese) variant */
+  italic?: boolean;
+  /** a footnote reference: set smaller and raised (SUPERSCRIPT) */
+  superscript?: boolean;
+  /** BCP 47 language of the text, when it differs from the paragraph's */
+  lang?: string;
+  /** set in the Latin face wherever it has the glyph (labels: numbers, bullets, "(a)"), as Word sets numbering */
+  preferLatin?: boolean;
 }
 
-/** The faces a paragraph is set in, by weight and script. */
-export interface FaceSet {
-  regular: { cjk: Face; latin: Face };
-  bold: { cjk: Face; latin: Face };
+/** The faces of one variant, by script. */
+export interface ScriptFaces {
+  cjk: Face;
+  latin: Face;
 }
+
+/** The faces a paragraph is set in, by variant and script. */
+export type FaceSet = Record<Variant, ScriptFaces>;
+
+export function variantOf(weight: Weight, italic = false): Variant {
+  if (weight === "bold") return italic ? "boldItalic" : "bold";
+  return italic ? "italic" : "regular";
+}
+
+/** Superscript (footnote references): Word's proportions, 2/3 of the size, raised by 1/3 em. */
+export const SUPERSCRIPT = { scale: 2 / 3, rise: 1 / 3 } as const;
 
 export interface Unit {
   text: string;
@@ -47,6 +69,8 @@ export interface Unit {
   end: number;
   /** a cluster of a unit too wide for any line: the line may break before or after it */
   piece?: boolean;
+  /** baseline shift upwards (points): superscript footnote references */
+  rise: number;
 }
 
 const widthCache = new WeakMap<Face, Map<string, number>>();
@@ -71,7 +95,7 @@ export function measure(face: Face, text: string, features: string[], size: numb
  * Features for a unit. Interpuncts in the Chinese face are set full width (`fwid`): Word gives
  * the middle dot of names (斯文·于尔根松) a full em.
  */
-function featuresFor(cls: CharClass, cjk: boolean): string[] {
+export function featuresFor(cls: CharClass, cjk: boolean): string[] {
   if (cjk && cls === "interpunct") return ["fwid"];
   return [];
 }
@@ -133,13 +157,20 @@ export function drawnForm(cluster: string, face: Face): string {
  * fallback: a cluster its face lacks is set in the other face of the same weight when that face
  * has it (①, ★ and ※ from the Chinese face, é from the Latin one), so no glyph is drawn as a
  * box while one of the embedded faces has it. A cluster neither face has keeps its first face;
- * src/fonts/coverage.ts reports it before anything is drawn.
+ * src/fonts/coverage.ts reports it before anything is drawn. `cjkPunctuation: false` for text
+ * in a Latin or Cyrillic language (quotes, dashes and ellipsis from the Latin face).
  */
-export function slotFor(cluster: string, set: { cjk: Face; latin: Face }): "cjk" | "latin" {
-  const primary = usesCjkFace(cluster) ? "cjk" : "latin";
+export function slotFor(cluster: string, set: { cjk: Face; latin: Face }, cjkPunctuation = true): "cjk" | "latin" {
+  const primary = usesCjkFace(cluster, cjkPunctuation) ? "cjk" : "latin";
   if (!missingGlyphs(set[primary], cluster).length) return primary;
   const other = primary === "cjk" ? "latin" : "cjk";
   return missingGlyphs(set[other], cluster).length ? primary : other;
+}
+
+/** The slot of a cluster in a span: `slotFor`, but the Latin face first for spans that prefer it. */
+export function spanSlot(cluster: string, set: ScriptFaces, span: Pick<Span, "preferLatin">): "cjk" | "latin" {
+  if (span.preferLatin && !missingGlyphs(set.latin, cluster).length) return "latin";
+  return slotFor(cluster, set);
 }
 
 /** The face of a cluster: `set[slotFor(cluster, set)]`. */
@@ -193,8 +224,10 @@ export function itemize(spans: Span[], faces: FaceSet, size: number): Unit[] {
   let offset = 0;
   for (const span of spans) {
     const chars = clusterize(span.text, offset);
-    const set = faces[span.weight];
-    const slotOf = chars.map((c) => slotFor(c.text, set));
+    const set = faces[variantOf(span.weight, span.italic)];
+    const unitSize = span.superscript ? size * SUPERSCRIPT.scale : size;
+    const rise = span.superscript ? size * SUPERSCRIPT.rise : 0;
+    const slotOf = chars.map((c) => spanSlot(c.text, set, span));
     const drawn = chars.map((c, k) => drawnForm(c.text, set[slotOf[k]]));
     let i = 0;
     while (i < chars.length) {
@@ -224,11 +257,12 @@ export function itemize(spans: Span[], faces: FaceSet, size: number): Unit[] {
         lastChar: last,
         multi: j - i > 1 && cls !== "space",
         face,
-        size,
+        size: unitSize,
         features,
-        advance: measure(face, text, features, size),
+        advance: measure(face, text, features, unitSize),
         start: chars[i].start,
         end: chars[j - 1].end,
+        rise,
       });
       i = j;
     }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { UndocError } from "../../src/errors.js";
 import { faceSetFor } from "../../src/fonts/face-set.js";
-import { checkCoverage } from "../../src/fonts/coverage.js";
+import { checkCoverage } from "../../src/layout/coverage.js";
 import { parseData } from "../../src/input/load.js";
 import type { UnDocumentData } from "../../src/input/schema.js";
 import type { Document } from "../../src/model/types.js";
@@ -23,7 +23,7 @@ const minimal = MINIMAL_YAML;
 
 function fontError(data: UnDocumentData, model: Document = buildModel(data)): UndocError {
   try {
-    checkCoverage(model, faces, { data, style });
+    checkCoverage(model, style, faces, { data });
   } catch (e) {
     if (e instanceof UndocError) return e;
     throw e;
@@ -59,7 +59,7 @@ describe("checkCoverage", () => {
 
   it("passes the bundled example", () => {
     const data = parseData(minimal, "doc.yaml");
-    expect(() => checkCoverage(buildModel(data), faces, { data, style })).not.toThrow();
+    expect(() => checkCoverage(buildModel(data), style, faces, { data })).not.toThrow();
   });
 
   it("an emoji (astral, in no face): the character, its code and where it is", () => {
@@ -95,7 +95,7 @@ describe("checkCoverage", () => {
     const annex = (heading: string, para: string) =>
       `${minimal}annex:\n  title: 附件标题\n  sections:\n    - heading: ${heading}\n      content:\n        - ${para}\n`;
     const ok = parseData(annex(`${ch}导言`, "正文。"), "doc.yaml");
-    expect(() => checkCoverage(buildModel(ok), faces, { data: ok, style })).not.toThrow();
+    expect(() => checkCoverage(buildModel(ok), style, faces, { data: ok })).not.toThrow();
     const e = fontError(parseData(annex("导言", `正文${ch}。`), "doc.yaml"));
     expect(e.detail).toContain(`U+${cp.toString(16).toUpperCase()} "${ch}"`);
     expect(e.location).toMatchObject({ line: 23, column: 13, path: "annex.sections[0].content[0]" });
@@ -115,7 +115,7 @@ describe("checkCoverage", () => {
     expect(e.detail).toContain('U+05E9 "ש"');
     expect(e.detail).toContain("at letter.signature.name (line 17, column 14)");
     const marks = parseData(minimal.replace("- 第一段。", '- "名字\\u200F\\u202B甲\\u202C\\u2067乙\\u2069\\u061C\\u200E。"'), "doc.yaml");
-    expect(() => checkCoverage(buildModel(marks), faces, { data: marks, style })).not.toThrow();
+    expect(() => checkCoverage(buildModel(marks), style, faces, { data: marks })).not.toThrow();
   });
 
   it("text the templates wrote (not in the data) is described by its place", () => {
@@ -131,7 +131,7 @@ describe("checkCoverage", () => {
     const model = buildModel(parseData(minimal));
     const para = model.body.find((b) => b.type === "paragraph")!;
     if (para.type === "paragraph") para.children = [{ type: "strong", children: [{ type: "text", value: "粗体😀" }] }];
-    expect(() => checkCoverage(model, faces)).toThrow(/U\+1F600 "😀" .*, in body block 2, paragraph "粗体😀"/);
+    expect(() => checkCoverage(model, style, faces)).toThrow(/U\+1F600 "😀" .*, in body block 2, paragraph "粗体😀"/);
   });
 });
 

@@ -42,4 +42,4 @@ export function mockFace(id: string, script: "cjk" | "latin"): Face {
 
 const cjk = mockFace("mock-cjk", "cjk");
 const latin = mockFace("mock-latin", "latin");
-export const MOCK_FACES: FaceSet = { regular: { cjk, latin }, bold: { cjk, latin } };
+export const MOCK_FACES: FaceSet = { regular: { cjk, latin }, bold: { cjk, latin }, italic: { cjk, latin }, boldItalic: { cjk, latin } };

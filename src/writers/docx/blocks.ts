@@ -47,6 +47,7 @@ export function runsOf(inlines: Inline[], strong = false, faces?: FaceSet): Text
         }),
       );
     } else if (n.type === "strong") out.push(...runsOf(n.children, true, faces));
+    else if (n.type === "footnote") out.push(new TextRun({ text: n.label, superScript: true }));
     else out.push(...runsOf(n.children, strong, faces)); // emphasis: same face, as in the PDF
   }
   return out;
@@ -56,6 +57,9 @@ const handlers: { [T in Block["type"]]: Handler<T> } = {
   heading: (ctx, b) => [{ style: b.role === "title" ? STYLE.title : STYLE.heading1, runs: runsOf(b.children, false, ctx.faces) }],
   paragraph: (ctx, b) => [{ style: b.indent === "none" ? STYLE.bodyText : STYLE.bodyFirstIndent, runs: runsOf(b.children, false, ctx.faces) }],
   list: (ctx, b) => b.items.map((item) => ({ style: STYLE.listBullet, runs: runsOf(item.children, false, ctx.faces) })),
+  // interim: the DOCX writer for tables and quotations is being rewritten (issue 12)
+  table: (ctx, b) => [...b.header, ...b.rows].flatMap((r) => r.cells.flatMap((c) => c.blocks.flatMap((x) => (x.type === "paragraph" ? [{ style: STYLE.bodyText, runs: runsOf(x.children, false, ctx.faces) }] : [])))),
+  quote: (ctx, b) => b.blocks.flatMap((x) => (x.type === "paragraph" ? [{ style: STYLE.bodyFirstIndent, runs: runsOf(x.children, false, ctx.faces) }] : [])),
   signature: (ctx, b) =>
     // the lines keep together (style w:keepNext); the last one need not keep with what follows
     b.lines.map((line, i) => ({ style: STYLE.signature, runs: runsOf(line, false, ctx.faces), ...(i === b.lines.length - 1 && { keepNext: false }) })),

@@ -6,50 +6,26 @@
  */
 import { CharacterSet } from "docx";
 import type { Face } from "../../fonts/registry.js";
-import type { Block, Document, Inline } from "../../model/types.js";
-import { resolvedParagraph, type Style } from "../../style/style.js";
+import type { Document } from "../../model/types.js";
+import { textPieces } from "../../layout/roles.js";
+import type { Style } from "../../style/style.js";
 import type { FaceSet } from "../../typeset/index.js";
 import { subsetFont } from "./hb-subset.js";
 
 type Weight = "regular" | "bold";
 
-/** Code points the document sets at each weight, headers, footers and page numbers included. */
+/** Code points the document sets at each weight, headers, footers and page numbers included (layout/roles.ts textPieces). */
 export function codePointsByWeight(doc: Document, style: Style): Record<Weight, Set<number>> {
   const out: Record<Weight, Set<number>> = { regular: new Set(), bold: new Set() };
-  const add = (text: string, weight: Weight) => {
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      if (cp >= 0x20) out[weight].add(cp);
+  for (const piece of textPieces(doc, style)) {
+    for (const span of piece.spans) {
+      for (const ch of span.text) {
+        const cp = ch.codePointAt(0)!;
+        if (cp >= 0x20) out[span.weight].add(cp);
+      }
     }
-  };
-  const inlines = (xs: Inline[], weight: Weight) => {
-    for (const n of xs) {
-      if (n.type === "text") add(n.value, weight);
-      else inlines(n.children, n.type === "strong" ? "bold" : weight);
-    }
-  };
-  const blockTexts: { [T in Block["type"]]: (b: Extract<Block, { type: T }>) => void } = {
-    heading: (b) => inlines(b.children, resolvedParagraph(style, b.role).weight),
-    paragraph: (b) => inlines(b.children, resolvedParagraph(style, "body").weight),
-    list: (b) => {
-      add(style.paragraphs.listItem.marker, "regular");
-      for (const item of b.items) inlines(item.children, resolvedParagraph(style, "listItem").weight);
-    },
-    signature: (b) => b.lines.forEach((line) => inlines(line, resolvedParagraph(style, "signature").weight)),
-    pageBreak: () => {},
-    endRule: () => {},
-  };
-  for (const b of doc.body) (blockTexts[b.type] as (b: Block) => void)(b);
-  const m = doc.masthead;
-  add(m.organisation, "bold");
-  add(m.symbol, "regular");
-  add(m.organ, "bold");
-  m.distribution.forEach((line) => add(line, "regular"));
-  add(doc.firstPageFooter.jobLabel, "regular");
-  add(doc.running.header, "bold");
-  add(doc.running.footer, "regular");
-  add("0123456789/", "bold"); // PAGE/NUMPAGES field results
-  add(" ", "regular");
+  }
+  out.regular.add(0x20);
   return out;
 }
 

@@ -30,6 +30,12 @@ export interface DocxOptions {
   systemFonts?: SystemFonts;
 }
 
+/** The bullet the model's bulleted lists use (interim, until the DOCX writer numbers every list). */
+function bulletOf(doc: Document): string {
+  for (const b of doc.body) if (b.type === "list" && b.marker === "bullet") return b.items[0].label.text;
+  return "•";
+}
+
 export async function writeDocx(doc: Document, style: Style, faces: FaceSet, options: DocxOptions): Promise<Uint8Array> {
   const embed = options.embedFonts ?? true;
   const system = options.systemFonts ?? DEFAULT_SYSTEM_FONTS;
@@ -56,7 +62,7 @@ export async function writeDocx(doc: Document, style: Style, faces: FaceSet, opt
   });
   const overrides = [
     { path: "word/styles.xml", data: sheet.xml },
-    { path: "word/numbering.xml", data: numberingXml(ctx, STYLE.listBullet, listIndent(ctx)) },
+    { path: "word/numbering.xml", data: numberingXml(ctx, STYLE.listBullet, listIndent(ctx), doc.numbering.list.length ? bulletOf(doc) : "•") },
   ];
   const zip = await Packer.toBuffer(file, false, overrides);
 

@@ -12,9 +12,9 @@ import { esc } from "./units.js";
 /** The w:numId of the bullet list (the styles part refers to it). */
 export const LIST_NUM_ID = 1;
 
-export function numberingXml(ctx: DocxContext, listStyleId: string, indent: Parameters<typeof pPrXml>[0]): string {
-  const li = ctx.style.paragraphs.listItem;
-  const p = resolvedParagraph(ctx.style, "listItem");
+export function numberingXml(ctx: DocxContext, listStyleId: string, indent: Parameters<typeof pPrXml>[0], bullet: string): string {
+  const li = { marker: bullet };
+  const p = resolvedParagraph(ctx.style, "list1");
   // The marker is a list decoration set in the Latin face, as the PDF does (a Times-like bullet, as
   // Word's), unless only the Chinese face has it; named in every font slot, so Word and LibreOffice
   // agree whichever slot they pick for this ambiguous-width character.

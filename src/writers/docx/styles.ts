@@ -101,7 +101,7 @@ export function styleSheet(ctx: DocxContext): StyleSheet {
 
   for (const [id, name, r, outline] of [
     [STYLE.title, "Title", "title", undefined],
-    [STYLE.heading1, "heading 1", "section", 0],
+    [STYLE.heading1, "heading 1", "heading1", 0],
   ] as const) {
     const p = role(r);
     defs.push({
@@ -123,7 +123,7 @@ export function styleSheet(ctx: DocxContext): StyleSheet {
   }
 
   // Bullets: the numbering definition places the marker; the style links paragraphs to it.
-  const li = role("listItem");
+  const li = role("list1");
   defs.push({
     id: STYLE.listBullet,
     name: "List Bullet",
@@ -203,11 +203,10 @@ export function styleSheet(ctx: DocxContext): StyleSheet {
 
 /** List item indents: marker at markerIndentEm, text at textIndentEm, later lines at leftIndentEm. */
 export function listIndent(ctx: DocxContext): Pick<PPr, "ind" | "tabs"> {
-  const li = ctx.style.paragraphs.listItem;
-  const p = resolvedParagraph(ctx.style, "listItem");
+  const p = resolvedParagraph(ctx.style, "list1");
   return {
-    tabs: [{ val: "num", pos: li.textIndentEm * p.size }],
-    ind: { leftEm: p.leftIndentEm, rightEm: p.rightIndentEm, firstLineEm: li.markerIndentEm - p.leftIndentEm, size: p.size },
+    tabs: [{ val: "num", pos: p.textIndentEm * p.size }],
+    ind: { leftEm: p.leftIndentEm, rightEm: p.rightIndentEm, firstLineEm: p.labelIndentEm - p.leftIndentEm, size: p.size },
   };
 }
 

@@ -1,63 +1,166 @@
-/** What every PDF block handler needs: the style, the faces and a way to set text. */
-import type { Style, ParagraphRole } from "../../style/style.js";
-import { resolvedParagraph, SHORT_TEXT_PITCH, textWidth } from "../../style/style.js";
-import { composeParagraph, type ComposeOptions, type ComposedLine, type FaceSet, type LineAlign, type ParagraphGeometry, type Span } from "../../typeset/index.js";
-import { lineNode } from "./lines.js";
+/** What every PDF block handler needs: the style, the faces, and a way to set a paragraph into pieces. */
+import type { Face } from "../../fonts/registry.js";
+import { footnotesIn, labelSpan, spansFor, type ParagraphRole } from "../../layout/roles.js";
+import type { Footnote, Inline, Label } from "../../model/types.js";
+import { resolvedParagraph, textWidth, type ResolvedParagraph, type Style } from "../../style/style.js";
+import { wordComposeOptions } from "../../style/word-options.js";
+import { composeParagraph, type ComposedLine, type ComposeOptions, type FaceSet, type LineAlign, type ParagraphGeometry, type Span } from "../../typeset/index.js";
+import type { DrawItem, NoteLayout, Piece } from "./pieces.js";
 
 export interface PdfContext {
   style: Style;
   faces: FaceSet;
   /** text block width (points) */
   width: number;
+  opt: ComposeOptions;
+  /** the face whose ascent sets every line's baseline (the body face), so baselines do not depend on the faces a line uses */
+  strut: Face;
+  /** footnote layouts, made once per footnote */
+  notes: Map<Footnote, NoteLayout>;
 }
 
-export function pdfContext(style: Style, faces: FaceSet): PdfContext {
-  return { style, faces, width: textWidth(style) };
+export function pdfContext(style: Style, faces: FaceSet, lang?: string): PdfContext {
+  const t = style.text;
+  return {
+    style,
+    faces,
+    width: textWidth(style),
+    opt: {
+      cjkLatinGapEm: t.cjkLatinGapEm,
+      compressAdjacentPunctuation: t.compressAdjacentPunctuation ?? true,
+      hangingPunctuation: t.hangingPunctuation,
+      compressLineStart: t.compressLineStart ?? false,
+      compressLineEnd: t.compressLineEnd ?? false,
+      // the language picks the composer: Chinese rules, or words, hyphenation and optimum fit
+      ...wordComposeOptions(style, lang),
+    },
+    strut: faces.regular.cjk,
+    notes: new Map(),
+  };
 }
 
-export function geometryFor(ctx: PdfContext, role: ParagraphRole, opts: { noFirstLineIndent?: boolean; width?: number } = {}): ParagraphGeometry & { pitch: number } {
+/** Distance from the top of a line's box to its baseline: the strut face's ascent. */
+export function baselineOffset(ctx: PdfContext, size: number): number {
+  return (ctx.strut.font.ascent / ctx.strut.unitsPerEm) * size;
+}
+
+/** A label's width past which the first line's text is pushed on (em). */
+const LABEL_MIN_GAP_EM = 0.5;
+
+export interface SetOptions {
+  label?: Label;
+  /** set the label superscript (footnote numbers in the notes) */
+  labelSuperscript?: boolean;
+  /** the paragraph's box: left edge from the text block's left edge, and width */
+  x?: number;
+  width?: number;
+  noFirstLineIndent?: boolean;
+  /** overrides the style's alignment (table columns) */
+  align?: LineAlign;
+  /** overrides the style's first-line indent (em): later paragraphs of a footnote */
+  firstLineIndentEm?: number;
+}
+
+/** Composes one line of text at its natural width (labels, furniture). */
+export function setLine(ctx: PdfContext, spans: Span[], size: number): ComposedLine | undefined {
+  const geo: ParagraphGeometry = { size, width: 1e6, leftIndent: 0, rightIndent: 0, firstLineIndent: 0, align: "start" };
+  return composeParagraph(spans, ctx.faces, geo, ctx.opt).lines[0];
+}
+
+export function lineWidth(line: ComposedLine | undefined): number {
+  if (!line?.runs.length) return 0;
+  const last = line.runs[line.runs.length - 1];
+  return last.x + last.advance + last.letterSpacing * ([...last.text].length - 1);
+}
+
+function lineItems(line: ComposedLine, x: number, baseline: number): DrawItem[] {
+  return line.runs.map((run) => ({ kind: "text" as const, run, x: x + line.indent + run.x, baseline: baseline - run.rise }));
+}
+
+/**
+ * A paragraph as pieces, one per line: its text composed in the role's style (with a label at the
+ * label indent and the first line's text at the text indent), the footnotes of each line attached
+ * to it. Keep flags are left false: the caller decides how the lines hold together.
+ */
+export function setParagraph(ctx: PdfContext, inlines: Inline[], role: ParagraphRole, o: SetOptions = {}): { pieces: Piece[]; style: ResolvedParagraph } {
   const p = resolvedParagraph(ctx.style, role);
-  return {
-    size: p.size,
-    width: opts.width ?? ctx.width,
-    leftIndent: p.leftIndentEm * p.size,
-    rightIndent: p.rightIndentEm * p.size,
-    firstLineIndent: opts.noFirstLineIndent ? 0 : p.firstLineIndentEm * p.size,
-    align: p.align,
-    pitch: p.lineHeight,
+  const size = p.size;
+  const x0 = o.x ?? 0;
+  const spans = spansFor(inlines, p);
+  const leftIndent = p.leftIndentEm * size;
+  let firstLineIndent = o.noFirstLineIndent ? 0 : (o.firstLineIndentEm ?? p.firstLineIndentEm) * size;
+  let label: ComposedLine | undefined;
+  const labelX = p.labelIndentEm * size;
+  if (o.label) {
+    label = setLine(ctx, [{ ...labelSpan(o.label.text, p), ...(o.labelSuperscript && { superscript: true }) }], size);
+    const textX = Math.max(p.textIndentEm * size, labelX + lineWidth(label) + (lineWidth(label) ? LABEL_MIN_GAP_EM * size : 0));
+    firstLineIndent = textX - leftIndent;
+  }
+  const geo: ParagraphGeometry = {
+    size,
+    width: o.width ?? ctx.width,
+    leftIndent,
+    rightIndent: p.rightIndentEm * size,
+    firstLineIndent,
+    align: o.align ?? p.align,
   };
+  const lines = composeParagraph(spans, ctx.faces, geo, ctx.opt).lines;
+  const base = baselineOffset(ctx, size);
+  const pieces: Piece[] = lines.map((line) => ({ height: p.lineHeight, items: lineItems(line, x0, base), keepWithNext: false, gapBefore: 0, notes: [] }));
+  if (label) {
+    if (!pieces.length) pieces.push({ height: p.lineHeight, items: [], keepWithNext: false, gapBefore: 0, notes: [] });
+    pieces[0].items.unshift(...lineItems(label, x0 + labelX, base));
+  }
+  // each footnote goes with the line that holds its reference mark
+  const notes = footnotesIn(inlines);
+  if (notes.length && pieces.length) {
+    let offset = 0;
+    let k = 0;
+    for (const s of spans) {
+      if (s.superscript && k < notes.length) {
+        const at = lines.findIndex((l) => offset >= l.start && offset < Math.max(l.end, l.start + 1));
+        pieces[at >= 0 ? at : pieces.length - 1].notes.push(noteLayout(ctx, notes[k++]));
+      }
+      offset += s.text.length;
+    }
+  }
+  return { pieces, style: p };
 }
 
-export function composeOptions(ctx: PdfContext): ComposeOptions {
-  const t = ctx.style.text;
-  return {
-    cjkLatinGapEm: t.cjkLatinGapEm,
-    compressAdjacentPunctuation: t.compressAdjacentPunctuation ?? true,
-    hangingPunctuation: t.hangingPunctuation,
-    compressLineStart: t.compressLineStart ?? false,
-    compressLineEnd: t.compressLineEnd ?? false,
-  };
+/** A footnote's lines in the footnote style: the number superscript at the label indent, then the text. */
+export function noteLayout(ctx: PdfContext, note: Footnote): NoteLayout {
+  let layout = ctx.notes.get(note);
+  if (layout) return layout;
+  const lines: Piece[] = [];
+  note.paragraphs.forEach((para, i) => {
+    const p = resolvedParagraph(ctx.style, "footnote");
+    const set = i === 0
+      ? setParagraph(ctx, para, "footnote", { label: { text: note.label }, labelSuperscript: true })
+      : setParagraph(ctx, para, "footnote", { firstLineIndentEm: p.textIndentEm - p.leftIndentEm });
+    lines.push(...set.pieces);
+  });
+  layout = { label: note.label, lines };
+  ctx.notes.set(note, layout);
+  return layout;
 }
 
-export function compose(ctx: PdfContext, spans: Span[], geo: ParagraphGeometry): ComposedLine[] {
-  return composeParagraph(spans, ctx.faces, geo, composeOptions(ctx)).lines;
+/**
+ * Word's widow and orphan control: the first two and the last two lines of a paragraph stay on
+ * one page (a paragraph of three lines or fewer stays whole).
+ */
+export function keepParagraphLines(pieces: Piece[]): void {
+  const n = pieces.length;
+  if (n <= 3) {
+    for (let i = 0; i < n - 1; i++) pieces[i].keepWithNext = true;
+    return;
+  }
+  pieces[0].keepWithNext = true;
+  pieces[n - 2].keepWithNext = true;
 }
 
-/** pdfmake nodes for composed lines of one paragraph. */
-export function lineNodes(ctx: PdfContext, lines: ComposedLine[], size: number, pitch: number, weightFaces: "regular" | "bold" = "regular"): Record<string, unknown>[] {
-  const set = ctx.faces[weightFaces];
-  return lines.map((l) =>
-    lineNode(l, { strut: ctx.faces.regular.cjk, size, pitch, latin: set.latin, hangRoom: size * 1.5 }),
-  );
-}
-
-/** Short text set on one or more lines (masthead, footers): composed by the same typesetter. */
-export function setText(
-  ctx: PdfContext,
-  text: string,
-  o: { weight?: "regular" | "bold"; size: number; width: number; align?: LineAlign; pitch?: number },
-): Record<string, unknown>[] {
-  const geo: ParagraphGeometry = { size: o.size, width: o.width, leftIndent: 0, rightIndent: 0, firstLineIndent: 0, align: o.align ?? "start" };
-  const lines = compose(ctx, [{ text, weight: o.weight ?? "regular" }], geo);
-  return lineNodes(ctx, lines, o.size, o.pitch ?? o.size * SHORT_TEXT_PITCH, o.weight ?? "regular");
+/** Lines that stay together (a heading, a signature) unless they are taller than half a page. */
+export function keepTogether(pieces: Piece[], pageBody: number): void {
+  const height = pieces.reduce((h, p) => h + p.height, 0);
+  if (height > pageBody / 2) return keepParagraphLines(pieces);
+  for (let i = 0; i < pieces.length - 1; i++) pieces[i].keepWithNext = true;
 }

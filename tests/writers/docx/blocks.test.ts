@@ -42,7 +42,7 @@ describe("block handlers", () => {
     const before = (p: string) => /<w:spacing w:before="(\d+)"\/>/.exec(p)?.[1];
     expect(paras[8]).toContain("<w:pageBreakBefore/>");
     // no space: either the style has none before, or the paragraph overrides it with 0
-    if ((style.paragraphs.section.spaceBefore ?? 0) > 0) expect(before(paras[8])).toBe("0");
+    if ((style.paragraphs.heading1.spaceBefore ?? 0) > 0) expect(before(paras[8])).toBe("0");
     else expect(before(paras[8])).toBeUndefined();
     expect(doc.match(/<w:pageBreakBefore\/>/g)).toHaveLength(1);
   });

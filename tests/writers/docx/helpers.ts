@@ -24,7 +24,7 @@ export function paragraphsOf(d: UnDocumentData): string[] {
   return [
     ...d.letter.paragraphs,
     ...(d.annex ? [d.annex.title] : []),
-    ...(d.annex?.sections.flatMap((s) => [...(s.heading ? [s.heading] : []), ...s.content.flatMap((c) => (typeof c === "string" ? [c] : c.bullets))]) ?? []),
+    ...(d.annex?.sections.flatMap((s) => [...(s.heading ? [s.heading] : []), ...(s.content ?? []).flatMap((c) => (typeof c === "string" ? [c] : "bullets" in c ? (c.bullets as string[]) : []))]) ?? []),
   ];
 }
 
@@ -65,12 +65,12 @@ export function smallModel(): import("../../../src/model/types.js").Document {
     body: [
       { type: "heading", role: "title", children: [{ type: "text", value: "标题" }] },
       { type: "paragraph", children: [{ type: "text", value: "正文" }, { type: "strong", children: [{ type: "text", value: "加粗ABC" }] }, { type: "emphasis", children: [{ type: "text", value: "强调" }] }] },
-      { type: "heading", role: "section", children: [{ type: "text", value: "小节" }] },
+      { type: "heading", role: "section", level: 1, children: [{ type: "text", value: "小节" }] },
       { type: "paragraph", indent: "none", children: [{ type: "text", value: "不缩进" }] },
-      { type: "list", marker: "bullet", items: [{ type: "listItem", children: [{ type: "text", value: "一" }] }, { type: "listItem", children: [{ type: "text", value: "二" }] }] },
+      { type: "list", marker: "bullet", level: 1, items: [{ type: "listItem", label: { text: "•" }, children: [{ type: "text", value: "一" }] }, { type: "listItem", label: { text: "•" }, children: [{ type: "text", value: "二" }] }] },
       { type: "signature", lines: [[{ type: "text", value: "大使" }], [{ type: "text", value: "某某(签名)" }]] },
       { type: "pageBreak" },
-      { type: "heading", role: "section", children: [{ type: "text", value: "新页" }] },
+      { type: "heading", role: "section", level: 1, children: [{ type: "text", value: "新页" }] },
       { type: "endRule" },
     ],
   };

@@ -76,17 +76,17 @@ describe("structure: named styles, numbering, sections", () => {
   });
 
   it("makes bullets a numbering definition linked to the List Bullet style", () => {
-    const li = style.paragraphs.listItem;
+    const li = style.paragraphs.list1;
     const n = xml["word/numbering.xml"];
     expect(n).toContain('<w:numFmt w:val="bullet"/>');
-    expect(n).toContain(`<w:lvlText w:val="${li.marker}"/>`);
+    expect(n).toContain(`<w:lvlText w:val="•"/>`);
     expect(n).toContain('<w:pStyle w:val="ListBullet"/>');
-    expect(n).toContain(`<w:tab w:val="num" w:pos="${li.textIndentEm * style.text.size * 20}"/>`);
+    expect(n).toContain(`<w:tab w:val="num" w:pos="${li.textIndentEm! * style.text.size * 20}"/>`);
     expect(n).toContain(`w:leftChars="${li.leftIndentEm! * 100}"`);
-    expect(n).toContain(`w:hangingChars="${(li.leftIndentEm! - li.markerIndentEm) * 100}"`);
+    expect(n).toContain(`w:hangingChars="${(li.leftIndentEm! - li.labelIndentEm!) * 100}"`);
     expect(styleXml("ListBullet")).toMatch(/<w:numPr><w:ilvl w:val="0"\/><w:numId w:val="1"\/><\/w:numPr>/);
     expect(n).toContain('<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>');
-    const items = data.annex!.sections.flatMap((s) => s.content.flatMap((c) => (typeof c === "string" ? [] : c.bullets)));
+    const items = data.annex!.sections.flatMap((s) => (s.content ?? []).flatMap((c) => (typeof c === "object" && "bullets" in c ? c.bullets : [])));
     expect(xml["word/document.xml"].match(/<w:pStyle w:val="ListBullet"\/>/g)).toHaveLength(items.length);
   });
 

@@ -7,7 +7,7 @@
  * character) with where it occurs: the field path, file, line and column when it comes from the
  * data, the place in the document when it comes from the templates or locale strings.
  *
- * The faces are the typesetter's (src/typeset/units.ts slotFor): the Chinese or Latin face of
+ * The text and its spans are layout/roles.ts textPieces, exactly what the writers draw; the faces are the typesetter's (src/typeset/units.ts spanSlot): the Chinese or Latin face of
  * the text's weight, with the other face of that weight as the fallback. Default-ignorable
  * characters (bidi controls, ZWSP, ZWJ, soft hyphen) are not drawn and need no glyph.
  *
@@ -19,78 +19,17 @@ import { UndocError, type ErrorLocation } from "../errors.js";
 import { dataFile, findInData } from "../input/load.js";
 import type { UnDocumentData } from "../input/schema.js";
 import { uPlus } from "../input/text.js";
-import type { Document, Inline } from "../model/types.js";
-import { resolvedParagraph, type ParagraphRole, type Style } from "../style/style.js";
-import { spansOf } from "../typeset/text-spans.js";
-import { clusterize, missingGlyphs, slotFor, type FaceSet, type Weight } from "../typeset/units.js";
+import type { Document } from "../model/types.js";
+import type { Style } from "../style/style.js";
+import { clusterize, missingGlyphs, spanSlot } from "../typeset/units.js";
+import { variantOf, type FaceSet } from "../typeset/index.js";
+import { textPieces } from "./roles.js";
 
 export interface CoverageSource {
   /** the input file, for messages (default: the file the data was parsed from) */
   file?: string;
   /** the validated data the model was built from: problems are located at its fields and lines */
   data?: UnDocumentData;
-  /** the style (paragraph weights); default: titles and headings bold, the rest regular */
-  style?: Style;
-}
-
-/** A piece of text the writers draw, with its weight and a description of where it is. */
-interface Drawn {
-  text: string;
-  weight: Weight;
-  where: string;
-}
-
-const DEFAULT_WEIGHTS: Record<string, Weight> = { title: "bold", section: "bold" };
-
-function weightOf(role: ParagraphRole, style?: Style): Weight {
-  return style ? resolvedParagraph(style, role).weight : (DEFAULT_WEIGHTS[role] ?? "regular");
-}
-
-function excerpt(inlines: Inline[]): string {
-  const text = spansOf(inlines).map((s) => s.text).join("");
-  return text.length > 24 ? `${text.slice(0, 24)}…` : text;
-}
-
-/** Everything the writers draw as text, in reading order, with its weight (as the PDF writer sets it). */
-function drawnText(model: Document, style?: Style): Drawn[] {
-  const out: Drawn[] = [];
-  const add = (text: string, weight: Weight, where: string) => out.push({ text, weight, where });
-  const addInlines = (inlines: Inline[], weight: Weight, where: string) => {
-    for (const span of spansOf(inlines, weight)) add(span.text, span.weight, `${where} "${excerpt(inlines)}"`);
-  };
-  const m = model.masthead;
-  add(m.organisation, "bold", "the masthead (organisation)");
-  add(m.symbol, "regular", "the masthead (symbol)");
-  add(m.organ, "bold", "the masthead (organ)");
-  m.distribution.forEach((line, i) => add(line, "regular", `the masthead (distribution line ${i + 1})`));
-  add(model.firstPageFooter.jobLabel, "regular", "the first-page footer (job number)");
-  add(model.running.header, "bold", "the running header");
-  add(model.running.footer, "regular", "the running footer");
-  model.body.forEach((block, n) => {
-    const at = `body block ${n + 1}`;
-    switch (block.type) {
-      case "heading":
-        addInlines(block.children, weightOf(block.role, style), `${at}, ${block.role === "title" ? "title" : "heading"}`);
-        break;
-      case "paragraph":
-        addInlines(block.children, weightOf("body", style), `${at}, paragraph`);
-        break;
-      case "list":
-        block.items.forEach((item, i) => addInlines(item.children, weightOf("listItem", style), `${at}, list item ${i + 1}`));
-        break;
-      case "signature":
-        block.lines.forEach((line, i) => addInlines(line, weightOf("signature", style), `${at}, signature line ${i + 1}`));
-        break;
-      case "pageBreak":
-      case "endRule":
-        break;
-      default: {
-        const never: never = block;
-        void never;
-      }
-    }
-  });
-  return out;
 }
 
 /** Letters of the scripts written right to left. */
@@ -116,20 +55,22 @@ function shownChar(cp: number): string {
  * Throws a FONT error when the document draws a character that no embedded face has (or a
  * right-to-left letter). Each distinct character is listed once, at its first occurrence.
  */
-export function checkCoverage(model: Document, faces: FaceSet, source: CoverageSource = {}): void {
+export function checkCoverage(model: Document, style: Style, faces: FaceSet, source: CoverageSource = {}): void {
   const problems = new Map<number, Problem>();
-  for (const d of drawnText(model, source.style)) {
-    const set = faces[d.weight];
-    for (const c of clusterize(d.text)) {
-      if (c.text === " " || c.text === "\t") continue; // spaces are drawn as gaps
-      const slot = slotFor(c.text, set);
-      const missing = missingGlyphs(set[slot], c.text);
-      for (const cp of missing) {
-        if (!problems.has(cp)) problems.set(cp, { codePoint: cp, cluster: c.text, kind: "missing", where: d.where, faces: [set.cjk.family, set.latin.family] });
-      }
-      if (!missing.length && RTL_LETTER.test(c.text)) {
-        const cp = c.text.codePointAt(0)!;
-        if (!problems.has(cp)) problems.set(cp, { codePoint: cp, cluster: c.text, kind: "rtl", where: d.where, faces: [] });
+  for (const piece of textPieces(model, style)) {
+    for (const span of piece.spans) {
+      const set = faces[variantOf(span.weight, span.italic)];
+      for (const c of clusterize(span.text)) {
+        if (c.text === " " || c.text === "\t") continue; // spaces are drawn as gaps
+        const slot = spanSlot(c.text, set, span);
+        const missing = missingGlyphs(set[slot], c.text);
+        for (const cp of missing) {
+          if (!problems.has(cp)) problems.set(cp, { codePoint: cp, cluster: c.text, kind: "missing", where: piece.where, faces: [set.cjk.family, set.latin.family] });
+        }
+        if (!missing.length && RTL_LETTER.test(c.text)) {
+          const cp = c.text.codePointAt(0)!;
+          if (!problems.has(cp)) problems.set(cp, { codePoint: cp, cluster: c.text, kind: "rtl", where: piece.where, faces: [] });
+        }
       }
     }
   }

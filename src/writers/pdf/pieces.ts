@@ -1,0 +1,41 @@
+/**
+ * What the PDF writer lays out before it paginates: pieces of the body, each a strip of the text
+ * block (usually one line) with everything drawn in it, and the footnotes referenced in it.
+ * The paginator (paginate.ts) stacks pieces onto pages; emit.ts turns pages into pdfmake nodes.
+ */
+import type { Mark } from "../../layout/furniture.js";
+import type { GlyphRun } from "../../typeset/index.js";
+
+export type DrawItem =
+  /** a run of glyphs whose baseline starts at (x, baseline) */
+  | { kind: "text"; run: GlyphRun; x: number; baseline: number }
+  /** a filled rule: top-left corner, width and thickness */
+  | { kind: "rule"; x: number; y: number; width: number; thickness: number }
+  | { kind: "mark"; mark: Mark; x: number; y: number };
+
+/** A footnote's text, laid out: its lines as pieces (label on the first), ready for a page's foot. */
+export interface NoteLayout {
+  label: string;
+  lines: Piece[];
+}
+
+export interface Piece {
+  /** vertical extent (points) */
+  height: number;
+  /** x from the text block's left edge, y from the piece's top */
+  items: DrawItem[];
+  /** the page may not break between this piece and the next (widows and orphans, headings, table headers) */
+  keepWithNext: boolean;
+  /** space above the piece: kept at the top of a page the flow reached, dropped after a forced break */
+  gapBefore: number;
+  /** start a new page before this piece (a page break in the document) */
+  breakBefore?: boolean;
+  /** footnotes whose reference is in this piece: their text goes to the foot of the same page */
+  notes: NoteLayout[];
+  /** pieces to set first when this piece starts a page (a table's header rows) */
+  repeat?: Piece[];
+}
+
+export function shifted(items: DrawItem[], dx: number, dy: number): DrawItem[] {
+  return items.map((it) => (it.kind === "text" ? { ...it, x: it.x + dx, baseline: it.baseline + dy } : { ...it, x: it.x + dx, y: it.y + dy }));
+}
