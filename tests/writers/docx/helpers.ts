@@ -59,6 +59,7 @@ export function smallModel(): import("../../../src/model/types.js").Document {
   return {
     type: "document",
     meta: { symbol: "S/2099/1", lang: "zh", title: "测试", jobNumber: "99-00001" },
+    numbering: { heading: [], paragraph: [], list: [] },
     masthead: { type: "masthead", emblem: "none", organisation: "联合国", symbol: "S/2099/1", organ: "安全理事会", distribution: ["Distr.: General"] },
     firstPageFooter: { type: "firstPageFooter", jobLabel: "99-00001 (C)", barcode: "9900001", qr: "https://undocs.org/zh/S/2099/1", recyclingMark: false },
     running: { type: "runningParts", header: "S/2099/1", footer: "99-00001" },
