@@ -17,7 +17,6 @@ import { DEFAULT_FIXTURE, fixtureLines, lineScore, scoreLines } from "../../scri
 import { bodyTextOf, pdfFonts, pdfInfo, pdfStructureProblems, pdfText, squash } from "../helpers/pdf.js";
 import { MINIMAL_YAML } from "../helpers.js";
 import { CATALOGUE, LONG_FIELDS } from "../robustness/catalogue.js";
-import { IGNORABLE } from "../robustness/pdf-text.js";
 import { documentData, repertoire } from "../property/arbitraries.js";
 import { check, run, willRun, type Program } from "./tools.js";
 
@@ -44,24 +43,31 @@ function popplerBlockText(file: string, page: number): string {
   return squash(run("pdftotext", ["-raw", "-enc", "UTF-8", "-r", "72", "-f", String(page), "-l", String(page), ...crop, file, "-"]));
 }
 
+/** Most characters the masthead of page 1 holds (organisation, symbol, organ, distribution block). */
+const MASTHEAD_CHARS = 400;
+
 /**
  * The pdfjs reader's text block (tests/helpers/pdf.ts) against pdftotext's, page by page: equal,
- * except that page 1 is compared from the letter's title on (the masthead's lines stand side by
- * side at different heights: the two read them in different orders, both correctly).
+ * except that on page 1 the masthead may read in another order (its texts stand side by side at
+ * different heights: pdftotext -raw takes them in drawing order, the reader top to bottom). There
+ * the two must end alike, and what precedes the common end must be the same characters and no
+ * longer than a masthead.
  */
-async function expectSameTextAsPoppler(bytes: Uint8Array, file: string, title: string): Promise<void> {
+async function expectSameTextAsPoppler(bytes: Uint8Array, file: string): Promise<void> {
   const pages = await pdfText(bytes);
   for (const page of pages) {
-    let ours = bodyTextOf([page], style.page.margin);
-    let theirs = popplerBlockText(file, page.number);
-    if (page.number === 1) {
-      // the title's start (bidi marks, soft hyphens are not drawn; a long title goes on to page 2)
-      const start = squash(title.replace(IGNORABLE, "")).slice(0, 12);
-      expect(ours, `${file}: the title on page 1`).toContain(start);
-      ours = ours.slice(ours.indexOf(start));
-      theirs = theirs.slice(theirs.indexOf(start));
+    const ours = bodyTextOf([page], style.page.margin);
+    const theirs = popplerBlockText(file, page.number);
+    if (page.number > 1) {
+      expect(ours, `${file}, page ${page.number}`).toBe(theirs);
+      continue;
     }
-    expect(ours, `${file}, page ${page.number}`).toBe(theirs);
+    let common = 0;
+    while (common < Math.min(ours.length, theirs.length) && ours[ours.length - 1 - common] === theirs[theirs.length - 1 - common]) common++;
+    const [a, b] = [ours.slice(0, ours.length - common), theirs.slice(0, theirs.length - common)];
+    const sorted = (t: string) => [...t].sort().join("");
+    expect(sorted(a), `${file}, page 1: the same characters`).toBe(sorted(b));
+    expect(a.length, `${file}, page 1: read in another order beyond the masthead:\n${ours}\n${theirs}`).toBeLessThanOrEqual(MASTHEAD_CHARS);
   }
 }
 
@@ -97,21 +103,21 @@ describe("the example's PDF through qpdf and poppler", () => {
   });
 
   check("pdftotext reads the same text block as the pdfjs reader", ["pdftotext"], async () => {
-    await expectSameTextAsPoppler(exampleBytes, example, "2020年9月14日爱沙尼亚常驻联合国代表给安全理事会主席的信");
+    await expectSameTextAsPoppler(exampleBytes, example);
   });
 });
 
 describe("other documents through qpdf and poppler", () => {
   check("a 600-paragraph letter: qpdf --check, and poppler reads the text block the pdfjs reader reads", ["qpdf", "pdftotext"], async () => {
     const yaml = MINIMAL_YAML.replace("    - 第一段。\n", `${Array.from({ length: 600 }, (_, i) => `    - 第${i + 1}段：安全理事会，S/2020/905，白俄罗斯人权。`).join("\n")}\n`);
-    const { pdf, model } = await renderData(parseData(yaml, "long.yaml"), { formats: ["pdf"] });
+    const { pdf } = await renderData(parseData(yaml, "long.yaml"), { formats: ["pdf"] });
     const bytes = pdf!;
     const file = join(dir, "long.pdf");
     writeFileSync(file, bytes);
     run("qpdf", ["--check", file]);
     expect(pdfStructureProblems(bytes)).toEqual([]);
     expect((await pdfInfo(bytes)).pages).toBeGreaterThan(20);
-    await expectSameTextAsPoppler(bytes, file, model.meta.title);
+    await expectSameTextAsPoppler(bytes, file);
   });
 
   check("the catalogue's documents that render (bidi marks, 2,000-letter strings, spaces, fallback faces, markup in the data, UTF-16): qpdf --check, and poppler reads what the pdfjs reader reads", ["qpdf", "pdftotext"], async () => {
@@ -120,12 +126,12 @@ describe("other documents through qpdf and poppler", () => {
     for (const doc of docs) {
       const input = join(dir, doc.file);
       writeFileSync(input, doc.content);
-      const { pdf, model } = await renderData(loadDataFile(input).data, { formats: ["pdf"] });
+      const { pdf } = await renderData(loadDataFile(input).data, { formats: ["pdf"] });
       const file = input.replace(/\.(ya?ml|json)$/, ".pdf");
       writeFileSync(file, pdf!);
       run("qpdf", ["--check", file]);
       expect(pdfStructureProblems(pdf!), doc.file).toEqual([]);
-      await expectSameTextAsPoppler(pdf!, file, model.meta.title);
+      await expectSameTextAsPoppler(pdf!, file);
     }
   }, 300_000);
 
@@ -143,13 +149,13 @@ describe("other documents through qpdf and poppler", () => {
     let n = 0;
     await fc.assert(
       fc.asyncProperty(documentData(rep), async (input) => {
-        const { pdf, model } = await renderData(parseData(JSON.stringify(input), "random.json"), { formats: ["pdf"] });
+        const { pdf } = await renderData(parseData(JSON.stringify(input), "random.json"), { formats: ["pdf"] });
         const bytes = pdf!;
         const file = join(dir, `random-${n++}.pdf`);
         writeFileSync(file, bytes);
         run("qpdf", ["--check", file]);
         expect(pdfStructureProblems(bytes)).toEqual([]);
-        await expectSameTextAsPoppler(bytes, file, model.meta.title);
+        await expectSameTextAsPoppler(bytes, file);
       }),
       // as many as the default suite's property test (PROPERTY_RUNS scales both)
       { numRuns: Math.max(1, Math.round(40 * Number(process.env.PROPERTY_RUNS ?? 1))), endOnFailure: true },
