@@ -1,8 +1,4 @@
-/** Test helpers for tests/writers/docx: the rendered example, the DOCX's parts, LibreOffice. */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+/** Test helpers for tests/writers/docx: the rendered example, the DOCX's parts (LibreOffice: tests/conformance/). */
 import { unzipSync } from "fflate";
 import { loadDataFile } from "../../../src/input/load.js";
 import type { UnDocumentData } from "../../../src/input/schema.js";
@@ -58,54 +54,12 @@ export function headerFooterPart(xml: Record<string, string>, kind: "header" | "
   return xml[`word/${target}`];
 }
 
-/** The command's path, or a loud failure: these tests must not be skipped silently. */
-export function requireTool(cmd: string, pkg: string, args = ["--version"]): string {
-  try {
-    execFileSync(cmd, args, { stdio: "pipe", timeout: 60_000 });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new Error(`${cmd} is required by tests/writers/docx (Debian: apt-get install ${pkg})`);
-  }
-  return cmd;
-}
-
-/**
- * DOCX -> PDF with LibreOffice, in a private user profile (parallel runs do not share one).
- * Returns the PDF's path; `cleanup` removes the work folder.
- */
-export function libreOfficePdf(docx: Uint8Array, name = "doc"): { pdf: string; dir: string; cleanup: () => void } {
-  const soffice = requireTool("soffice", "libreoffice-writer-nogui");
-  const dir = mkdtempSync(join(tmpdir(), "undoc-docx-"));
-  const file = join(dir, `${name}.docx`);
-  writeFileSync(file, docx);
-  execFileSync(soffice, [`-env:UserInstallation=file://${join(dir, "lo-profile")}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, file], {
-    stdio: "pipe",
-    timeout: 120_000,
-  });
-  const pdf = join(dir, `${name}.pdf`);
-  readFileSync(pdf); // fails loudly when LibreOffice wrote nothing
-  return { pdf, dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-export function poppler(cmd: "pdfinfo" | "pdftotext" | "pdffonts", args: string[]): string {
-  requireTool(cmd, "poppler-utils", ["-v"]);
-  return execFileSync(cmd, args, { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "pipe"] });
-}
-
-/** Text of one page (1-based) of a PDF. */
-export function pageText(pdf: string, page: number): string {
-  return poppler("pdftotext", ["-enc", "UTF-8", "-f", String(page), "-l", String(page), pdf, "-"]);
-}
-
-export function pageCount(pdf: string): number {
-  return Number(/Pages:\s+(\d+)/.exec(poppler("pdfinfo", [pdf]))?.[1]);
-}
-
 /** A small hand-built model: strong and emphasis inlines, an unindented paragraph, a list, a signature. */
 export function smallModel(): import("../../../src/model/types.js").Document {
   return {
     type: "document",
     meta: { symbol: "S/2099/1", lang: "zh", title: "测试", jobNumber: "99-00001" },
+    numbering: { heading: [], paragraph: [], list: [] },
     masthead: { type: "masthead", emblem: "none", organisation: "联合国", symbol: "S/2099/1", organ: "安全理事会", distribution: ["Distr.: General"] },
     firstPageFooter: { type: "firstPageFooter", jobLabel: "99-00001 (C)", barcode: "9900001", qr: "https://undocs.org/zh/S/2099/1", recyclingMark: false },
     running: { type: "runningParts", header: "S/2099/1", footer: "99-00001" },
