@@ -22,6 +22,8 @@ const require = createRequire(import.meta.url);
 /** pdfkit's font as pdfmake's renderer expects it (ascender in thousandths of the size). */
 interface PdfKitFont {
   ascender: number;
+  /** pdfkit's layouts by text (fontLayoutCache): repeated texts (labels, page furniture) are shaped once */
+  layoutCache?: Record<string, unknown>;
 }
 
 interface PdfKitDocument {
@@ -115,7 +117,8 @@ export class PageDrawer {
       info: { Title: info.title, Subject: info.subject, Creator: "undoc", Producer: "undoc (pdfmake)", CreationDate: info.date, ModDate: info.date },
     }, runtime.virtualfs, () => false);
     this.renderer = new Renderer(this.doc);
-    this.doc.on("data", (chunk) => this.chunks.push(chunk));
+    // a copy: pdfkit hands out slices of larger buffers (zlib's output chunks), which would keep them all alive
+    this.doc.on("data", (chunk) => this.chunks.push(Buffer.from(chunk)));
     this.done = new Promise((resolve) => this.doc.on("end", resolve));
   }
 
@@ -132,6 +135,8 @@ export class PageDrawer {
   /** Draws one page of items (page coordinates: points from the top-left corner). */
   page(items: DrawItem[]): void {
     this.doc.addPage({ size: [this.size.width, this.size.height] });
+    // pdfkit keeps every text it has shaped: in a long document of different lines that would only grow
+    for (const f of this.fonts.values()) if (f.layoutCache && Object.keys(f.layoutCache).length > 2000) f.layoutCache = Object.create(null);
     for (const it of items) {
       switch (it.kind) {
         case "text": {
