@@ -45,12 +45,14 @@ function paginateDocument(l: Layout, doc: Document, emit: (page: Page) => void):
 function pageItems(l: Layout, doc: Document, page: Page, n: number, total: number): DrawItem[] {
   const { ctx } = l;
   const m = ctx.style.page.margin;
-  const items: DrawItem[] = n === 1 ? [...l.head.items, ...firstPageFooter(ctx, doc)] : runningParts(ctx, doc, n, total);
+  // in reading order: the masthead, the body, the notes, then the page's furniture
+  const items: DrawItem[] = n === 1 ? [...l.head.items] : [];
   for (const placed of [...page.body, ...page.notes]) items.push(...shifted(placed.piece.items, m.left, m.top + placed.y));
   if (page.separatorY !== undefined) {
     const f = ctx.style.footnotes;
     items.push({ kind: "rule", x: m.left, y: m.top + page.separatorY, width: f.separatorWidth, thickness: f.separatorThickness });
   }
+  items.push(...(n === 1 ? firstPageFooter(ctx, doc) : runningParts(ctx, doc, n, total)));
   return items;
 }
 
@@ -77,10 +79,12 @@ export async function writePdf(doc: Document, style: Style, faces: FaceSet, opti
   });
   if (kept) kept.forEach((p, i) => drawer.page(pageItems(l, doc, p, i + 1, total)));
   else {
+    // a fresh layout: the first one's structure nodes and note layouts stay behind
+    const again = layout(doc, style, faces);
     let n = 0;
-    paginateDocument(l, doc, (p) => {
+    paginateDocument(again, doc, (p) => {
       n++;
-      drawer.page(pageItems(l, doc, p, n, total));
+      drawer.page(pageItems(again, doc, p, n, total));
     });
   }
   return drawer.finish();
