@@ -78,6 +78,8 @@ export interface DocumentInfo {
   date: Date;
   /** BCP 47 language of the document (/Lang) */
   lang: string;
+  /** tagged, PDF/UA-1 and PDF/A-2a; false: no structure, no ActualText, no conformance claim */
+  tagged: boolean;
 }
 
 const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -100,7 +102,7 @@ function infoXmp(info: DocumentInfo): string {
       `</rdf:Description>`,
     `<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/"><pdf:Producer>undoc (pdfmake)</pdf:Producer></rdf:Description>`,
     // PDF/UA-1 identification (ISO 14289-1 §5); PDF/A-2a's pdfaid is pdfkit's
-    `<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"><pdfuaid:part>1</pdfuaid:part></rdf:Description>`,
+    ...(info.tagged ? [`<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"><pdfuaid:part>1</pdfuaid:part></rdf:Description>`] : []),
   ].join("\n");
 }
 
@@ -140,6 +142,7 @@ export class PageDrawer {
   private readonly chunks: Buffer[] = [];
   private readonly fonts = new Map<Face, PdfKitFont>();
   private readonly root: PdfKitStruct;
+  private readonly tagged: boolean;
   /** the pdfkit element of each structure node, made when its first content is drawn */
   private readonly elements = new Map<StructNode, PdfKitStruct>();
   private readonly done: Promise<void>;
@@ -153,9 +156,8 @@ export class PageDrawer {
       // packet with the title, language and conformance identifiers, an sRGB output intent
       // (pdfkit's, for PDF/A), the title shown by viewers instead of the file name
       pdfVersion: "1.7",
-      tagged: true,
-      subset: "PDF/A-2a",
-      displayTitle: true,
+      tagged: info.tagged,
+      ...(info.tagged && { subset: "PDF/A-2a", displayTitle: true }),
       compress: true,
       lang: info.lang,
       autoFirstPage: false,
@@ -166,8 +168,10 @@ export class PageDrawer {
     this.renderer = new Renderer(this.doc);
     const xmp = infoXmp(info);
     (this.doc as unknown as { _addInfo: () => void })._addInfo = () => this.doc.appendXML(xmp);
-    this.root = this.doc.struct("Document");
-    this.doc.addStructure(this.root);
+    this.tagged = info.tagged;
+    // (untagged: no element at all; pdfkit waits for every object it has made before it finishes)
+    this.root = this.tagged ? this.doc.struct("Document") : (undefined as unknown as PdfKitStruct);
+    if (this.tagged) this.doc.addStructure(this.root);
     // a copy: pdfkit hands out slices of larger buffers (zlib's output chunks), which would keep them all alive
     this.doc.on("data", (chunk) => this.chunks.push(Buffer.from(chunk)));
     this.done = new Promise((resolve) => this.doc.on("end", resolve));
@@ -204,6 +208,7 @@ export class PageDrawer {
 
   /** Draws one item inside its marked content: its structure element's, or an artifact's. */
   private marked(tag: StructNode | undefined, artifact: "Pagination" | "Layout", actual: string | undefined, draw: () => void): void {
+    if (!this.tagged) return draw();
     if (!tag) {
       this.doc.markContent("Artifact", { type: artifact });
       draw();
@@ -222,26 +227,23 @@ export class PageDrawer {
     this.doc.addPage({ size: [this.size.width, this.size.height] });
     // pdfkit keeps every text it has shaped: in a long document of different lines that would only grow
     for (const f of this.fonts.values()) if (f.layoutCache && Object.keys(f.layoutCache).length > 2000) f.layoutCache = Object.create(null);
-    for (const it of items) {
+    for (let i = 0; i < items.length; ) {
+      const it = items[i];
       switch (it.kind) {
         case "text": {
-          const r = it.run;
-          const font = this.font(r.face);
-          const ascent = (font.ascender / 1000) * r.size;
-          const inline = {
-            text: r.text,
-            font,
-            fontSize: r.size,
-            x: 0,
-            width: r.advance,
-            characterSpacing: r.letterSpacing || undefined,
-            fontFeatures: r.features.length ? r.features : undefined,
-            color: "black",
-          };
-          // a line of one inline whose box is exactly its ascent: pdfmake sets the baseline there
-          const line = { inlines: [inline], getHeight: () => ascent, getAscenderHeight: () => ascent };
-          this.marked(it.tag, "Pagination", it.actual, () => this.renderer.renderLine(line, it.x, it.baseline - ascent));
-          break;
+          // the runs of one line in one element share a marked-content sequence (a line of English
+          // is a run per word: one sequence each would double the file)
+          let j = i + 1;
+          while (j < items.length) {
+            const next = items[j];
+            if (next.kind !== "text" || next.tag !== it.tag || Math.abs(next.baseline + next.run.rise - it.baseline - it.run.rise) > 0.01) break;
+            j++;
+          }
+          const group = items.slice(i, j) as Extract<DrawItem, { kind: "text" }>[];
+          const actual = group.some((g) => g.actual !== undefined) ? group.map((g) => g.actual ?? g.run.text).join("") : undefined;
+          this.marked(it.tag, "Pagination", actual, () => group.forEach((g) => this.text(g)));
+          i = j;
+          continue;
         }
         case "rule":
           this.marked(undefined, "Layout", undefined, () => this.renderer.renderVector({ type: "rect", x: it.x, y: it.y, w: it.width, h: it.thickness, color: "black", lineWidth: 0 }));
@@ -252,7 +254,27 @@ export class PageDrawer {
           });
           break;
       }
+      i++;
     }
+  }
+
+  private text(it: Extract<DrawItem, { kind: "text" }>): void {
+    const r = it.run;
+    const font = this.font(r.face);
+    const ascent = (font.ascender / 1000) * r.size;
+    const inline = {
+      text: r.text,
+      font,
+      fontSize: r.size,
+      x: 0,
+      width: r.advance,
+      characterSpacing: r.letterSpacing || undefined,
+      fontFeatures: r.features.length ? r.features : undefined,
+      color: "black",
+    };
+    // a line of one inline whose box is exactly its ascent: pdfmake sets the baseline there
+    const line = { inlines: [inline], getHeight: () => ascent, getAscenderHeight: () => ascent };
+    this.renderer.renderLine(line, it.x, it.baseline - ascent);
   }
 
   async finish(): Promise<Uint8Array> {

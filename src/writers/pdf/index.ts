@@ -22,6 +22,8 @@ import { shifted, type DrawItem } from "./pieces.js";
 export interface PdfOptions {
   /** creation date written into the PDF (fixed, for reproducible output) */
   date: Date;
+  /** a structure tree with PDF/UA-1 and PDF/A-2a conformance (default true) */
+  tagged?: boolean;
 }
 
 /** Pages kept from the first layout; past this, the document is laid out again page by page. */
@@ -71,6 +73,7 @@ export async function writePdf(doc: Document, style: Style, faces: FaceSet, opti
     subject: doc.meta.symbol,
     date: options.date,
     lang: doc.meta.lang === "zh" ? "zh-CN" : doc.meta.lang,
+    tagged: options.tagged ?? true,
   });
   let kept: Page[] | undefined = [];
   const total = paginateDocument(l, doc, (p) => {
