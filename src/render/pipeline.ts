@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { checkCoverage } from "../layout/coverage.js";
+import { checkCoverage } from "./coverage.js";
 import { faceSetFor } from "../fonts/face-set.js";
 import { PACKAGE_ROOT } from "../fonts/registry.js";
 import { locateField, validateData } from "../input/load.js";
