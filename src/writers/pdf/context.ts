@@ -1,5 +1,6 @@
 /** What every PDF block handler needs: the style, the faces, and a way to set a paragraph into pieces. */
 import type { Face } from "../../fonts/registry.js";
+import { composeOptions } from "../../layout/compose-options.js";
 import { footnotesIn, labelSpan, spansFor, type ParagraphRole } from "../../layout/roles.js";
 import type { Footnote, Inline, Label } from "../../model/types.js";
 import { resolvedParagraph, textWidth, type ResolvedParagraph, type Style } from "../../style/style.js";
@@ -19,18 +20,11 @@ export interface PdfContext {
 }
 
 export function pdfContext(style: Style, faces: FaceSet): PdfContext {
-  const t = style.text;
   return {
     style,
     faces,
     width: textWidth(style),
-    opt: {
-      cjkLatinGapEm: t.cjkLatinGapEm,
-      compressAdjacentPunctuation: t.compressAdjacentPunctuation ?? true,
-      hangingPunctuation: t.hangingPunctuation,
-      compressLineStart: t.compressLineStart ?? false,
-      compressLineEnd: t.compressLineEnd ?? false,
-    },
+    opt: composeOptions(style),
     strut: faces.regular.cjk,
     notes: new Map(),
   };
