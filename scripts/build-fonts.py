@@ -11,8 +11,12 @@ fonts-liberation2 (Liberation Serif .ttf), and python3-fonttools (>= 4.38).
 It writes, into fonts/ next to this script's parent folder:
   NotoSerifCJKsc-Regular.ttf  subset of NotoSerifCJKsc-Regular, CFF -> TrueType (glyf) outlines
   NotoSansCJKsc-Bold.ttf      subset of NotoSansCJKsc-Bold, CFF -> TrueType (glyf) outlines
-  LiberationSerif-Regular.ttf, LiberationSerif-Bold.ttf   copied unchanged
+  LiberationSerif-Regular.ttf, -Bold, -Italic, -BoldItalic   copied unchanged
   LICENSE-NotoCJK.txt, LICENSE-Liberation.txt, manifest.json, README.md
+
+With --latin-only, only the Liberation faces are copied and their manifest entries, licence
+file and README lines rewritten; the CJK faces, their manifest entries and LICENSE-NotoCJK.txt
+are kept as the last full build left them (fonts-noto-cjk is not needed then).
 
 The output is deterministic: the same inputs give byte-identical files
 (head.created/modified are set to a fixed date, nothing else carries a time).
@@ -38,6 +42,8 @@ OUT = os.path.join(ROOT, "fonts")
 
 NOTO_DIR = "/usr/share/fonts/opentype/noto"
 LIBERATION_DIR = "/usr/share/fonts/truetype/liberation2"
+LXGW_DIR = "/usr/share/fonts/truetype/lxgw-wenkai"
+LXGW_COPYRIGHT = "/usr/share/doc/fonts-lxgw-wenkai/copyright"
 NOTO_COPYRIGHT = "/usr/share/doc/fonts-noto-cjk/copyright"
 LIBERATION_COPYRIGHT = "/usr/share/doc/fonts-liberation2/copyright"
 
@@ -122,8 +128,37 @@ LATIN_FACES = [
         "weight": 700,
         "role": "bold Latin text (Times New Roman Bold metrics)",
     },
+    {
+        "id": "latin-italic",
+        "src": os.path.join(LIBERATION_DIR, "LiberationSerif-Italic.ttf"),
+        "file": "LiberationSerif-Italic.ttf",
+        "weight": 400,
+        "style": "italic",
+        "role": "italic Latin text (Times New Roman Italic metrics)",
+    },
+    {
+        "id": "latin-bold-italic",
+        "src": os.path.join(LIBERATION_DIR, "LiberationSerif-BoldItalic.ttf"),
+        "file": "LiberationSerif-BoldItalic.ttf",
+        "weight": 700,
+        "style": "italic",
+        "role": "bold italic Latin text (Times New Roman Bold Italic metrics)",
+    },
 ]
 
+
+# Copied unchanged (no subsetting: the OFL reserves the names "LXGW" and "霞鹜" for unmodified
+# fonts, and a subset would be a Modified Version that must be renamed). Kai is what UN Chinese
+# print uses where English sets italics (emphasis, titles of works in some documents).
+KAI_FACES = [
+    {
+        "id": "kai-sc",
+        "src": os.path.join(LXGW_DIR, "LXGWWenKai-Regular.ttf"),
+        "file": "LXGWWenKai-Regular.ttf",
+        "weight": 400,
+        "role": "Chinese emphasis (Kai style, where Latin text sets italics)",
+    },
+]
 
 def log(*args):
     print(*args, flush=True)
@@ -493,10 +528,15 @@ def write_licences(cjk_infos, ofl_text):
     with open(os.path.join(OUT, "LICENSE-NotoCJK.txt"), "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(noto) + ofl_text)
 
+    write_liberation_licence(ofl_text)
+
+
+def write_liberation_licence(ofl_text):
     lib_lines = debian_copyright_lines(LIBERATION_COPYRIGHT)
     lib = [
-        "Liberation Serif Regular and Bold (files LiberationSerif-Regular.ttf,",
-        "LiberationSerif-Bold.ttf in this folder) are copied unchanged from the",
+        "Liberation Serif Regular, Bold, Italic and Bold Italic (files",
+        "LiberationSerif-Regular.ttf, LiberationSerif-Bold.ttf, LiberationSerif-Italic.ttf,",
+        "LiberationSerif-BoldItalic.ttf in this folder) are copied unchanged from the",
         "Debian package fonts-liberation2 (upstream https://github.com/liberationfonts).",
         "",
     ]
@@ -544,7 +584,7 @@ def latin_info(face):
     return info
 
 
-def write_manifest_and_readme(cjk, latin):
+def cjk_entries(cjk):
     faces = []
     for face, info in cjk:
         dropped_ext_a = not any(a == EXT_A for a, _, _ in info["kept"])
@@ -584,6 +624,11 @@ def write_manifest_and_readme(cjk, latin):
             "version": info["version"],
             "unitsPerEm": 1000,
         })
+    return faces
+
+
+def write_manifest_and_readme(cjk_faces, latin):
+    faces = list(cjk_faces)
     for face, info in latin:
         faces.append({
             "id": face["id"],
@@ -592,7 +637,7 @@ def write_manifest_and_readme(cjk, latin):
             "file": face["file"],
             "script": "latin",
             "weight": face["weight"],
-            "style": "normal",
+            "style": face.get("style", "normal"),
             "role": face["role"],
             "licence": "LICENSE-Liberation.txt",
             "source": "Debian package fonts-liberation2, %s" % face["src"],
@@ -638,9 +683,15 @@ def write_manifest_and_readme(cjk, latin):
         "  vertical metrics (`vhea`, `vmtx`) and `BASE`. Names are unchanged (the OFL reserved",
         "  font name of Noto CJK is 'Source'); name ID 5 ends with `%s`." % VERSION_NOTE.lstrip("; "),
         "  Licence: SIL OFL 1.1, `LICENSE-NotoCJK.txt`.",
-        "- `LiberationSerif-Regular.ttf`, `LiberationSerif-Bold.ttf`: copied unchanged from Debian's",
-        "  `fonts-liberation2` (`/usr/share/fonts/truetype/liberation2/`). Times New Roman metrics;",
-        "  digits are 0.5 em. Licence: SIL OFL 1.1, `LICENSE-Liberation.txt`.",
+        "- `LiberationSerif-Regular.ttf`, `-Bold`, `-Italic`, `-BoldItalic`: copied unchanged from",
+        "  Debian's `fonts-liberation2` (`/usr/share/fonts/truetype/liberation2/`). Times New Roman",
+        "  metrics; digits are 0.5 em. They have the characters the text rules produce: U+00A0 and",
+        "  U+202F (0.25 and 0.2 em), « » „ “ ’ – —; not U+2011 (non-breaking hyphen). Licence:",
+        "  SIL OFL 1.1, `LICENSE-Liberation.txt`.",
+        "- `LXGWWenKai-Regular.ttf`: LXGW WenKai, a Kai (楷体) face, copied unchanged from Debian's",
+        "  `fonts-lxgw-wenkai` (not subset: the OFL reserves its names for unmodified fonts). UN Chinese",
+        "  print sets in Kai what English sets in italics; undoc uses it for emphasis in Chinese",
+        "  text. Loaded only by documents that use it. Licence: SIL OFL 1.1, `LICENSE-LXGWWenKai.txt`.",
         "",
         "## Repertoire of the CJK faces",
         "",
@@ -650,10 +701,10 @@ def write_manifest_and_readme(cjk, latin):
         "full-width (`fwid`) form, as Chinese text sets it (Word uses the cmap glyph):",
         "",
     ]
-    for face, info in cjk:
+    for entry in [e for e in cjk_faces if "droppedExtensionA" in e]:
         lines.append("- %s (%s): %d code points, %d glyphs, %.1f MB%s" % (
-            face["file"], face["id"], info["codepoints"], info["glyphs"], info["size"] / 1e6,
-            "" if any(a == EXT_A for a, _, _ in info["kept"])
+            entry["file"], entry["id"], entry["codepoints"], entry["glyphs"], entry["bytes"] / 1e6,
+            "" if not entry["droppedExtensionA"]
             else "; **Extension A dropped** (face was over %d MB with it)" % (SIZE_LIMIT // 1000000)))
     lines.append("")
     for a, b, n in CJK_RANGES:
@@ -663,18 +714,28 @@ def write_manifest_and_readme(cjk, latin):
         "## Rebuild",
         "",
         "```sh",
-        "apt-get install fonts-noto-cjk fonts-liberation2 python3-fonttools",
+        "apt-get install fonts-noto-cjk fonts-liberation2 fonts-lxgw-wenkai python3-fonttools",
         "/usr/bin/python3 scripts/build-fonts.py",
         "```",
         "",
         "Use Debian's `/usr/bin/python3` (it has fontTools; tested with 4.38). The build takes a few",
         "minutes and is deterministic (fixed `head` dates): two runs give identical files. Sources",
         "used for this build: fonts-noto-cjk %s, fonts-liberation2 %s." % (
-            package_version("fonts-noto-cjk"), package_version("fonts-liberation2")),
+            noto_version(), package_version("fonts-liberation2")),
         "",
     ]
     with open(os.path.join(OUT, "README.md"), "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(lines))
+
+
+def noto_version():
+    """fonts-noto-cjk's version: installed, or (--latin-only) as the last full build recorded it."""
+    version = package_version("fonts-noto-cjk")
+    if version == "(unknown version)" and os.path.exists(os.path.join(OUT, "README.md")):
+        m = re.search(r"fonts-noto-cjk (\S+), fonts-liberation2", open(os.path.join(OUT, "README.md"), encoding="utf-8").read())
+        if m:
+            version = m.group(1)
+    return version
 
 
 def package_version(pkg):
@@ -694,7 +755,90 @@ def package_version(pkg):
 # --------------------------------------------------------------------------- main
 
 
+def existing_cjk_entries():
+    """The CJK entries of the current manifest.json (for --latin-only)."""
+    with open(os.path.join(OUT, "manifest.json"), encoding="utf-8") as f:
+        return [e for e in json.load(f) if e["script"] == "cjk"]
+
+
+def existing_ofl_text():
+    """The OFL text of the current LICENSE-NotoCJK.txt (the full build took it from Debian)."""
+    text = open(os.path.join(OUT, "LICENSE-NotoCJK.txt"), encoding="utf-8").read()
+    marker = "\n".join(OFL_PREAMBLE)
+    at = text.find(marker)
+    if at < 0:
+        raise SystemExit("LICENSE-NotoCJK.txt has no OFL preamble: run a full build")
+    return text[at + len(marker):]
+
+
+def copy_latin():
+    latin = []
+    for face in LATIN_FACES:
+        dst = os.path.join(OUT, face["file"])
+        shutil.copyfile(face["src"], dst)
+        os.chmod(dst, 0o644)
+        latin.append((face, latin_info(face)))
+    return latin
+
+
+def copy_kai():
+    kai = []
+    for face in KAI_FACES:
+        dst = os.path.join(OUT, face["file"])
+        shutil.copyfile(face["src"], dst)
+        os.chmod(dst, 0o644)
+        font = TTFont(dst)
+        name = font["name"]
+        kai.append({
+            "id": face["id"],
+            "family": name.getDebugName(16) or name.getDebugName(1),
+            "postscriptName": name.getDebugName(6),
+            "file": face["file"],
+            "script": "cjk",
+            "weight": face["weight"],
+            "style": "normal",
+            "role": face["role"],
+            "licence": "LICENSE-LXGWWenKai.txt",
+            "source": "Debian package fonts-lxgw-wenkai, %s" % face["src"],
+            "changes": "none (copied unchanged)",
+            "unicodeRanges": cmap_ranges(font.getBestCmap()),
+            "codepoints": len(font.getBestCmap()),
+            "glyphs": len(font.getGlyphOrder()),
+            "bytes": os.path.getsize(dst),
+            "sha256": sha256(dst),
+            "version": name.getDebugName(5),
+            "unitsPerEm": font["head"].unitsPerEm,
+        })
+        font.close()
+    lines = [
+        "LXGW WenKai Regular (file LXGWWenKai-Regular.ttf in this folder) is copied",
+        "unchanged from the Debian package fonts-lxgw-wenkai",
+        "(upstream https://github.com/lxgw/LxgwWenKai), with the Reserved Font Names",
+        "\"霞鹜\" and \"LXGW\".",
+        "",
+    ]
+    lines += debian_copyright_lines(LXGW_COPYRIGHT)
+    lines += OFL_PREAMBLE
+    with open(os.path.join(OUT, "LICENSE-LXGWWenKai.txt"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(lines) + existing_ofl_text())
+    return kai
+
+
+def main_copies_only():
+    """--latin-only: copy the faces taken unchanged (Liberation, LXGW WenKai); keep the built Noto faces."""
+    for path in [f["src"] for f in LATIN_FACES + KAI_FACES] + [LIBERATION_COPYRIGHT, LXGW_COPYRIGHT]:
+        if not os.path.exists(path):
+            raise SystemExit("missing %s (install fonts-liberation2 and fonts-lxgw-wenkai)" % path)
+    latin = copy_latin()
+    write_liberation_licence(existing_ofl_text())
+    built = [e for e in existing_cjk_entries() if e["id"] not in {k["id"] for k in KAI_FACES}]
+    write_manifest_and_readme(built + copy_kai(), latin)
+    log("Liberation and LXGW WenKai faces copied; Noto CJK faces kept")
+
+
 def main():
+    if "--latin-only" in sys.argv[1:]:
+        return main_copies_only()
     for path in [f["ttc"] for f in CJK_FACES] + [f["src"] for f in LATIN_FACES] + [
             NOTO_COPYRIGHT, LIBERATION_COPYRIGHT]:
         if not os.path.exists(path):
@@ -712,16 +856,11 @@ def main():
         verify_cjk(os.path.join(OUT, face["file"]), face["psname"])
         cjk.append((face, info))
 
-    latin = []
-    for face in LATIN_FACES:
-        dst = os.path.join(OUT, face["file"])
-        shutil.copyfile(face["src"], dst)
-        os.chmod(dst, 0o644)
-        latin.append((face, latin_info(face)))
+    latin = copy_latin()
 
     ofl = debian_license_text(NOTO_COPYRIGHT, "SIL-1.1")
     write_licences([i for _, i in cjk], ofl)
-    write_manifest_and_readme(cjk, latin)
+    write_manifest_and_readme(cjk_entries(cjk) + copy_kai(), latin)
     log("done in %.1f s" % (time.time() - t_all))
 
 

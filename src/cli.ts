@@ -1,40 +1,42 @@
 #!/usr/bin/env node
 /**
- * The undoc command: a thin layer over the library API (see USAGE for the commands).
+ * The undoc command: a thin layer over the library API (`undoc --help` lists the commands).
  * Exit codes: 0 all done; 1 an input, template or style was wrong (the message says where);
- * 2 bad command-line use; 3 an internal error (please report it).
+ * 2 bad command-line use (one line saying what, often with "did you mean"); 3 an internal error.
+ * With --json, render and validate print exactly one JSON report on stdout, whatever happens.
+ * Modules a command needs are loaded when it runs: --help and --version start at once.
  */
+import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { parseArgs } from "node:util";
-import { glob } from "tinyglobby";
-import { runBatch } from "./batch/pool.js";
-import { describeResult, progressFor } from "./batch/progress.js";
+import { closest, didYouMean, parseOptions, type Parsed } from "./cli/args.js";
+import { COMMANDS, commandNamed, commandUsage, mainUsage } from "./cli/commands.js";
+import { errorOf, renderReport, validateReport, type RenderReport, type ValidateReport } from "./cli/report.js";
 import type { Job, JobResult } from "./batch/job.js";
 import { isUndocError, UndocError } from "./errors.js";
-import { loadDataFile } from "./input/load.js";
-import { jsonSchema } from "./input/schema.js";
-import { outputPath } from "./render/output.js";
-import { DEFAULT_TEMPLATES, FORMATS, type Format } from "./render/pipeline.js";
-import { initTemplates } from "./templates/init.js";
-import { watchAndRender } from "./watch/watch.js";
-
-const USAGE = `usage:
-  undoc render <input...> [--out DIR] [--format pdf,docx] [--templates DIR]
-               [--jobs N] [--json] [--quiet] [--watch] [--system-fonts]
-  undoc validate <input...> [--json]   check data without rendering
-  undoc schema                         print the JSON Schema of the data format
-  undoc init [DIR] [--force]           copy the default templates into DIR (default: templates-custom)
-  undoc --help
-
-inputs may be files or globs ("data/**/*.yaml"); exit codes: 0 ok, 1 bad input/template, 2 usage, 3 internal error`;
 
 const EXIT = { ok: 0, input: 1, usage: 2, internal: 3 } as const;
+const FORMATS = ["pdf", "docx"] as const;
+type Format = (typeof FORMATS)[number];
+
+const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+/** which command has each long option, for "it is an option of undoc render" */
+const OPTION_OWNERS = new Map<string, string>();
+for (const c of COMMANDS) for (const o of c.options) if (!OPTION_OWNERS.has(o.name)) OPTION_OWNERS.set(o.name, c.name);
+
+/** The --json report of this run, once its command is known: printed once, whatever happens. */
+let jsonRun: { command: "render" | "validate"; t0: number; printed: boolean } | undefined;
+
+function printJson(report: RenderReport | ValidateReport): void {
+  if (jsonRun) jsonRun.printed = true;
+  console.log(JSON.stringify(report, null, 2));
+}
 
 function parseFormats(value: string | undefined): Format[] {
-  if (!value) return [...FORMATS];
+  if (value === undefined) return [...FORMATS];
   const formats = value.split(",").map((f) => f.trim().toLowerCase());
   for (const f of formats) {
-    if (!FORMATS.includes(f as Format)) throw new UndocError("USAGE", `unknown format "${f}" (formats: ${FORMATS.join(", ")})`);
+    if (!FORMATS.includes(f as Format)) throw new UndocError("USAGE", `unknown format "${f}"${didYouMean(closest(f, FORMATS))}; formats: ${FORMATS.join(", ")}`);
   }
   return [...new Set(formats)] as Format[];
 }
@@ -53,6 +55,7 @@ async function expandInputs(patterns: string[]): Promise<string[]> {
       out.push(p);
       continue;
     }
+    const { glob } = await import("tinyglobby");
     const found = (await glob(p, { onlyFiles: true, expandDirectories: false })).sort();
     if (found.length === 0) throw new UndocError("USAGE", `no input matches "${p}"`);
     out.push(...found);
@@ -60,51 +63,52 @@ async function expandInputs(patterns: string[]): Promise<string[]> {
   return [...new Set(out)];
 }
 
-function summary(results: JobResult[], ms: number) {
-  return {
-    ok: results.filter((r) => r.ok).length,
-    failed: results.filter((r) => !r.ok).length,
-    ms: Math.round(ms),
-    documents: results.map((r) => (r.ok ? { input: r.input, ok: true, outputs: r.outputs, ms: Math.round(r.ms) } : { input: r.input, ok: false, error: r.error, ms: Math.round(r.ms) })),
-  };
-}
-
-function exitFor(results: JobResult[]): number {
+function exitFor(results: readonly JobResult[]): number {
   if (results.some((r) => !r.ok && r.internal)) return EXIT.internal;
   return results.some((r) => !r.ok) ? EXIT.input : EXIT.ok;
 }
 
-async function render(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: "string", short: "o", default: "output" },
-      format: { type: "string", short: "f" },
-      templates: { type: "string", short: "t" },
-      jobs: { type: "string", short: "j" },
-      json: { type: "boolean", default: false },
-      quiet: { type: "boolean", short: "q", default: false },
-      watch: { type: "boolean", short: "w", default: false },
-      "system-fonts": { type: "boolean", default: false },
-    },
-  });
-  if (positionals.length === 0) throw new UndocError("USAGE", `no input files\n${USAGE}`);
-  const formats = parseFormats(values.format);
-  const jobsN = parseJobs(values.jobs);
+async function render({ values, positionals }: Parsed): Promise<number> {
+  const t0 = performance.now();
+  const json = values.json === true;
+  if (json && values.watch) throw new UndocError("USAGE", "--watch and --json do not go together: a watch never ends, a report does");
+  if (positionals.length === 0) throw new UndocError("USAGE", "no input files: undoc render <input...> (see undoc render --help)");
+  const formats = parseFormats(values.format as string | undefined);
+  const jobsN = parseJobs(values.jobs as string | undefined);
   const inputs = await expandInputs(positionals);
-  const jobs: Job[] = inputs.map((input) => ({ input, outDir: values.out!, formats, templates: values.templates, systemFonts: values["system-fonts"] }));
-  // two inputs named alike in different folders would overwrite each other's output
-  const seen = new Map<string, string>();
+  const outDir = (values.out as string | undefined) ?? "output";
+  const templates = values.templates as string | undefined;
+  const { outputNames, outputPath } = await import("./render/output.js");
+  const names = outputNames(inputs);
+  const jobs: Job[] = inputs.map((input) => ({ input, outDir, outName: names.get(input), formats, templates, systemFonts: values["system-fonts"] === true }));
+
+  // two inputs that would write the same files (x.yaml and x.json in one folder): refuse the run
+  const byOutput = new Map<string, string[]>();
   for (const job of jobs) {
-    const out = outputPath(job.input, job.outDir, "pdf");
-    const other = seen.get(out);
-    if (other) throw new UndocError("USAGE", `${other} and ${job.input} would both write ${out.replace(/\.pdf$/, ".*")}`, {}, "rename one of them or render them in two runs with different --out");
-    seen.set(out, job.input);
+    const stem = outputPath(job.input, outDir, "*", job.outName);
+    byOutput.set(stem, [...(byOutput.get(stem) ?? []), job.input]);
+  }
+  const clashes = [...byOutput].filter(([, ins]) => ins.length > 1);
+  if (clashes.length > 0) {
+    const describe = ([out, ins]: [string, string[]]) => (ins.length === 2 ? `${ins[0]} and ${ins[1]} would both write ${out}` : `${ins.join(", ")} would all write ${out}`);
+    const message = `${clashes.map(describe).join("; ")}: rename one of them, or render them in separate runs with different --out`;
+    if (json) {
+      const clashing = new Set(clashes.flatMap(([, ins]) => ins));
+      const results: JobResult[] = inputs.map((input) => ({
+        input,
+        ok: false,
+        internal: false,
+        ms: 0,
+        error: clashing.has(input) ? { code: "OUTPUT", message: `${describe(clashes.find(([, ins]) => ins.includes(input))!)}` } : { code: "NOT_RENDERED", message: "not rendered: the run was refused" },
+      }));
+      printJson(renderReport(results, performance.now() - t0, { code: "USAGE", message }));
+    }
+    throw new UndocError("USAGE", message);
   }
 
   if (values.watch) {
-    const w = watchAndRender(jobs, values.templates ?? DEFAULT_TEMPLATES, {
+    const [{ watchAndRender }, { describeResult }, { DEFAULT_TEMPLATES }] = await Promise.all([import("./watch/watch.js"), import("./batch/progress.js"), import("./render/pipeline.js")]);
+    const w = watchAndRender(jobs, templates ?? DEFAULT_TEMPLATES, {
       onResult: (r) => (r.ok ? console.log(`ok ${describeResult(r)}`) : console.error(`error: ${describeResult(r)}`)),
       onRound: (ms, changed) => console.log(`${changed.length ? `changed: ${changed.join(", ")}; ` : ""}rendered in ${Math.round(ms)} ms; watching (Ctrl-C to stop)`),
     });
@@ -113,85 +117,129 @@ async function render(args: string[]): Promise<number> {
     return EXIT.ok;
   }
 
-  const t0 = performance.now();
-  const progress = progressFor(process.stderr, values.quiet || values.json);
+  const [{ runBatch }, { progressFor }] = await Promise.all([import("./batch/pool.js"), import("./batch/progress.js")]);
+  const progress = progressFor(process.stderr, values.quiet === true || json);
   const results = await runBatch(jobs, { jobs: jobsN, onResult: (r, done, total) => progress.result(r, done, total) });
   progress.end();
-  if (values.json) console.log(JSON.stringify(summary(results, performance.now() - t0), null, 2));
-  else if (!values.quiet && results.length > 1) {
+  if (json) printJson(renderReport(results, performance.now() - t0));
+  else if (values.quiet !== true && results.length > 1) {
     const failed = results.filter((r) => !r.ok).length;
     console.error(`${results.length - failed} rendered, ${failed} failed, in ${Math.round(performance.now() - t0)} ms`);
   }
   return exitFor(results);
 }
 
-async function validate(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: "boolean", default: false } } });
-  if (positionals.length === 0) throw new UndocError("USAGE", `no input files\n${USAGE}`);
+/** An error's message without its hint (validate prints each hint once per file). */
+const withoutHint = (e: UndocError) => new UndocError(e.code, e.detail, e.location).message;
+
+async function validate({ values, positionals }: Parsed): Promise<number> {
+  const t0 = performance.now();
+  const json = values.json === true;
+  if (positionals.length === 0) throw new UndocError("USAGE", "no input files: undoc validate <input...> (see undoc validate --help)");
   const inputs = await expandInputs(positionals);
-  const report: Array<{ input: string; ok: boolean; error?: Record<string, unknown> }> = [];
+  const { checkFile, MAX_PROBLEMS } = await import("./render/check.js");
+  const { DEFAULT_TEMPLATES } = await import("./render/pipeline.js");
+  const results: ValidateReport["results"] = [];
   for (const input of inputs) {
-    try {
-      loadDataFile(input);
-      report.push({ input, ok: true });
-      if (!values.json) console.log(`ok ${input}`);
-    } catch (e) {
-      if (!isUndocError(e)) throw e;
-      report.push({ input, ok: false, error: { code: e.code, message: e.message, ...e.location } });
-      if (!values.json) console.error(`error: ${e.message}`);
+    const { problems, more } = checkFile(input, (values.templates as string | undefined) ?? DEFAULT_TEMPLATES);
+    results.push({ input, ok: problems.length === 0, errors: problems.map(errorOf), more });
+    if (json) continue;
+    if (problems.length === 0) {
+      console.log(`ok ${input}`);
+      continue;
     }
+    for (const p of problems) console.error(`error: ${withoutHint(p)}`);
+    for (const hint of new Set(problems.map((p) => p.hint).filter(Boolean))) console.error(`  hint: ${hint}`);
+    if (more > 0) console.error(`error: ${input}: ${more} more problem${more > 1 ? "s" : ""} (the first ${MAX_PROBLEMS} are shown)`);
   }
-  if (values.json) console.log(JSON.stringify({ ok: report.filter((r) => r.ok).length, failed: report.filter((r) => !r.ok).length, documents: report }, null, 2));
-  return report.every((r) => r.ok) ? EXIT.ok : EXIT.input;
+  const report = validateReport(results, performance.now() - t0);
+  if (json) printJson(report);
+  else if (inputs.length > 1) console.error(`${report.valid} valid, ${report.failed} with problems`);
+  return report.ok ? EXIT.ok : EXIT.input;
 }
 
-function init(args: string[]): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { force: { type: "boolean", default: false } } });
-  if (positionals.length > 1) throw new UndocError("USAGE", `init takes one folder\n${USAGE}`);
+async function init({ positionals, values }: Parsed): Promise<number> {
+  if (positionals.length > 1) throw new UndocError("USAGE", `init takes one folder, not ${positionals.length}: undoc init [DIR]`);
+  const [{ initTemplates }, { DEFAULT_TEMPLATES }] = await Promise.all([import("./templates/init.js"), import("./render/pipeline.js")]);
   const dir = positionals[0] ?? "templates-custom";
-  const files = initTemplates(DEFAULT_TEMPLATES, dir, { force: values.force });
+  const files = initTemplates(DEFAULT_TEMPLATES, dir, { force: values.force === true });
   console.log(`copied ${files.length} template files into ${dir}:\n  ${files.join("\n  ")}\nrender with: undoc render <input> --templates ${dir}`);
   return EXIT.ok;
 }
 
+async function schema({ positionals }: Parsed): Promise<number> {
+  if (positionals.length > 0) throw new UndocError("USAGE", `schema takes no arguments, not "${positionals[0]}"`);
+  const { jsonSchema } = await import("./input/schema.js");
+  console.log(JSON.stringify(jsonSchema(), null, 2));
+  return EXIT.ok;
+}
+
+const RUN: Record<string, (p: Parsed) => Promise<number>> = { render, validate, init, schema };
+
+function unknownCommand(name: string): UndocError {
+  const names = [...COMMANDS.map((c) => c.name), "help"];
+  return new UndocError("USAGE", `unknown command "${name}"${didYouMean(closest(name, names) && `"${closest(name, names)}"`)}; see undoc --help`);
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  switch (command) {
-    case undefined:
-      console.error(USAGE);
-      return EXIT.usage;
-    case "--help":
-    case "-h":
-    case "help":
-      console.log(USAGE);
-      return EXIT.ok;
-    case "render":
-      return render(rest);
-    case "validate":
-      return validate(rest);
-    case "schema":
-      console.log(JSON.stringify(jsonSchema(), null, 2));
-      return EXIT.ok;
-    case "init":
-      return init(rest);
-    default:
-      throw new UndocError("USAGE", `unknown command "${command}"\n${USAGE}`);
+  if (command === undefined) {
+    console.error(mainUsage(VERSION));
+    return EXIT.usage;
   }
+  if (command === "--help" || command === "-h") {
+    console.log(mainUsage(VERSION));
+    return EXIT.ok;
+  }
+  if (command === "--version" || command === "-v") {
+    console.log(VERSION);
+    return EXIT.ok;
+  }
+  if (command === "help") {
+    if (rest.length > 1) throw new UndocError("USAGE", "help takes one command: undoc help <command>");
+    if (rest.length === 0) {
+      console.log(mainUsage(VERSION));
+      return EXIT.ok;
+    }
+    const spec = commandNamed(rest[0]);
+    if (!spec) throw unknownCommand(rest[0]);
+    console.log(commandUsage(spec));
+    return EXIT.ok;
+  }
+  if (command.startsWith("-")) {
+    const guess = closest(command, ["--help", "--version"]);
+    throw new UndocError("USAGE", `${guess ? `unknown option ${command}${didYouMean(guess)}` : `options go after the command (undoc <command> ${command})`}; see undoc --help`);
+  }
+  const spec = commandNamed(command);
+  if (!spec) throw unknownCommand(command);
+  const options = rest.slice(0, rest.includes("--") ? rest.indexOf("--") : undefined);
+  if (options.includes("--help") || options.includes("-h")) {
+    console.log(commandUsage(spec));
+    return EXIT.ok;
+  }
+  // from here a --json run prints its report, even for a usage error
+  if ((command === "render" || command === "validate") && options.includes("--json")) jsonRun = { command, t0: performance.now(), printed: false };
+  return RUN[spec.name](parseOptions(spec.name, rest, spec.options, OPTION_OWNERS));
+}
+
+/** The report of a --json run that ended before printing one (a refused run, a bug). */
+function failureReport(error: { code: string; message: string }): RenderReport | ValidateReport {
+  const ms = performance.now() - jsonRun!.t0;
+  return jsonRun!.command === "render" ? renderReport([], ms, error) : validateReport([], ms, error);
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
     if (isUndocError(e)) {
-      console.error(`error: ${e.message}`);
+      if (jsonRun && !jsonRun.printed) printJson(failureReport(errorOf(e)));
+      // a usage error is one line (its hint after a semicolon); others keep their hint below
+      console.error(`error: ${e.code === "USAGE" ? e.message.replace(/\n\s*hint: /, "; ").replace(/\n/g, " ") : e.message}`);
       process.exit(e.code === "USAGE" ? EXIT.usage : EXIT.input);
     }
-    const code = (e as { code?: string }).code ?? "";
-    if (code.startsWith("ERR_PARSE_ARGS")) {
-      console.error(`error: ${(e as Error).message}\n${USAGE}`);
-      process.exit(EXIT.usage);
-    }
-    console.error(`internal error (please report it): ${e instanceof Error ? e.stack : String(e)}`);
+    const stack = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    if (jsonRun && !jsonRun.printed) printJson(failureReport({ code: "INTERNAL", message: stack }));
+    console.error(`internal error (please report it): ${stack}`);
     process.exit(EXIT.internal);
   },
 );

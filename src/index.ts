@@ -5,7 +5,7 @@ export { UndocError, isUndocError, type ErrorCode, type ErrorLocation } from "./
 export { loadDataFile, parseData } from "./input/load.js";
 export { jsonSchema, type UnDocumentData, type Meta, type Letter, type Annex, type Section } from "./input/schema.js";
 export { buildModel, renderData, styleOf, DEFAULT_TEMPLATES, FORMATS, type Format, type RenderOptions, type Rendered } from "./render/pipeline.js";
-export { renderFile, type RenderFileResult } from "./render/render-file.js";
+export { renderFile, type RenderFileOptions, type RenderFileResult, type RenderedOutput } from "./render/render-file.js";
 export type { Document, Block, Inline } from "./model/types.js";
 export type { Style } from "./style/style.js";
 

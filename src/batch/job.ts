@@ -1,11 +1,13 @@
 /** One document of a batch and its outcome, as plain data (it crosses worker-thread boundaries). */
 import { isUndocError } from "../errors.js";
 import type { Format } from "../render/pipeline.js";
-import { renderFile } from "../render/render-file.js";
+import { renderFile, type RenderedOutput } from "../render/render-file.js";
 
 export interface Job {
   input: string;
   outDir: string;
+  /** the outputs' path below outDir without the extension (render/output.ts outputNames) */
+  outName?: string;
   formats: Format[];
   templates?: string;
   /** DOCX: name system fonts instead of embedding subsets */
@@ -22,13 +24,13 @@ export interface JobError {
 }
 
 export type JobResult =
-  | { input: string; ok: true; outputs: Array<{ format: Format; path: string; bytes: number }>; ms: number }
+  | { input: string; ok: true; outputs: RenderedOutput[]; ms: number }
   | { input: string; ok: false; error: JobError; internal: boolean; ms: number };
 
 export async function runJob(job: Job): Promise<JobResult> {
   const t0 = performance.now();
   try {
-    const r = await renderFile(job.input, job.outDir, { formats: job.formats, templates: job.templates, ...(job.systemFonts && { docx: { embedFonts: false } }) });
+    const r = await renderFile(job.input, job.outDir, { formats: job.formats, templates: job.templates, outName: job.outName, ...(job.systemFonts && { docx: { embedFonts: false } }) });
     return { input: job.input, ok: true, outputs: r.outputs, ms: r.ms };
   } catch (e) {
     const ms = performance.now() - t0;

@@ -22,6 +22,11 @@ export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /** Reads and validates a data file (YAML or JSON; JSON is parsed as the YAML subset it is). */
 export function loadDataFile(file: string): LoadedData {
+  return { data: parseData(readDataFile(file), file), file };
+}
+
+/** A data file's text (UTF-8, or UTF-16 with a byte order mark); an UndocError when it cannot be read. */
+export function readDataFile(file: string): string {
   let bytes: Buffer;
   try {
     const size = statSync(file).size;
@@ -36,38 +41,57 @@ export function loadDataFile(file: string): LoadedData {
       code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder, not a file" : code === "EACCES" ? "permission denied" : (e as Error).message;
     throw new UndocError("INPUT_READ", `cannot read the input: ${reason}`, { file }, "check the path");
   }
-  return { data: parseData(decodeInput(bytes, file), file), file };
+  return decodeInput(bytes, file);
 }
 
 /** Most alias references (*name) a file may use: more is a "billion laughs" expansion. */
 const MAX_ALIASES = 100;
 
-/** Parses and validates data text. `file` is used in messages only. */
+/** Parses and validates data text; throws the first problem (counting the others). `file` is used in messages only. */
 export function parseData(source: string, file = "<input>"): UnDocumentData {
+  const { data, problems } = analyseData(source, file);
+  if (problems.length > 0) {
+    const first = problems[0];
+    throw new UndocError(first.code, `${first.detail}${andMore(problems.length)}`, first.location, first.hint);
+  }
+  return data!;
+}
+
+export interface DataAnalysis {
+  /** the validated data, when there is no problem */
+  data?: UnDocumentData;
+  /** every problem found, most useful first: syntax errors, else schema problems, then bad text */
+  problems: UndocError[];
+}
+
+/**
+ * Parses and validates data text, collecting every problem instead of stopping at the first
+ * (`undoc validate` lists them): each located at its line, column and field path.
+ */
+export function analyseData(source: string, file = "<input>"): DataAnalysis {
   const lines = new LineCounter();
   if (/\.json$/i.test(file)) {
     const bad = jsonSyntaxError(source);
     if (bad) {
       const before = source.slice(0, bad.offset).split("\n");
-      throw new UndocError("INPUT_SYNTAX", `JSON syntax error: ${bad.message}`, { file, line: before.length, column: before[before.length - 1].length + 1 });
+      return { problems: [new UndocError("INPUT_SYNTAX", `JSON syntax error: ${bad.message}`, { file, line: before.length, column: before[before.length - 1].length + 1 })] };
     }
   }
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   const kind = file.endsWith(".json") ? "JSON" : "YAML";
   if (doc.errors.length > 0) {
-    const err = doc.errors[0];
-    const pos = lines.linePos(err.pos[0]);
-    const message =
-      err.code === "MULTIPLE_DOCS"
-        ? "the file holds more than one YAML document (a second ---): one file is one document"
-        : /call stack/i.test(err.message)
-          ? "the data is nested too deeply"
-          : firstLine(err.message);
-    throw new UndocError("INPUT_SYNTAX", `${kind} syntax error: ${message}`, {
-      file,
-      line: pos.line,
-      column: pos.col,
-    });
+    return {
+      problems: doc.errors.map((err) => {
+        const pos = lines.linePos(err.pos[0]);
+        const message =
+          err.code === "MULTIPLE_DOCS"
+            ? "the file holds more than one YAML document (a second ---): one file is one document"
+            : /call stack/i.test(err.message)
+              ? "the data is nested too deeply"
+              : firstLine(err.message);
+        return new UndocError("INPUT_SYNTAX", `${kind} syntax error: ${message}`, { file, line: pos.line, column: pos.col });
+      }),
+    };
   }
   let value: unknown;
   try {
@@ -77,31 +101,28 @@ export function parseData(source: string, file = "<input>"): UnDocumentData {
     const alias = firstAlias(doc.contents as YamlNode | null);
     const pos = lines.linePos(alias?.range?.[0] ?? 0);
     const excessive = /alias count/i.test((e as Error).message);
-    throw new UndocError(
-      "INPUT_SYNTAX",
-      excessive ? `${kind}: aliases (*name) expand to too much data (more than ${MAX_ALIASES} references to one anchor)` : `${kind} error: ${firstLine((e as Error).message)}`,
-      { file, line: pos.line, column: pos.col },
-      excessive ? "write the data out instead of repeating anchors" : undefined,
-    );
+    return {
+      problems: [
+        new UndocError(
+          "INPUT_SYNTAX",
+          excessive ? `${kind}: aliases (*name) expand to too much data (more than ${MAX_ALIASES} references to one anchor)` : `${kind} error: ${firstLine((e as Error).message)}`,
+          { file, line: pos.line, column: pos.col },
+          excessive ? "write the data out instead of repeating anchors" : undefined,
+        ),
+      ],
+    };
   }
   if (value === null || value === undefined) {
-    throw new UndocError("INPUT_SCHEMA", "the file is empty", { file, line: 1 }, "start from examples/ or run `undoc schema`");
+    return { problems: [new UndocError("INPUT_SCHEMA", "the file is empty", { file, line: 1 }, "start from examples/ or run `undoc schema`")] };
   }
-  const problems = validate(UnDocument, value);
-  if (problems.length > 0) {
-    const first = problems[0];
-    const loc = locate(doc.contents as YamlNode | null, first, lines);
-    throw new UndocError(
-      "INPUT_SCHEMA",
-      `${first.message}${andMore(problems.length)}`,
-      { file, line: loc.line, column: loc.col, path: fieldPath(first.path) },
-      "run `undoc schema` for the data format",
-    );
-  }
-  const data = value as UnDocumentData;
+  const problems: UndocError[] = validate(UnDocument, value).map((p) => {
+    const loc = locate(doc.contents as YamlNode | null, p, lines);
+    return new UndocError("INPUT_SCHEMA", p.message, { file, line: loc.line, column: loc.col, path: fieldPath(p.path) }, "run `undoc schema` for the data format");
+  });
+  // text every field may hold, checked even where the schema failed elsewhere, so one run lists it all
   const ranges = new Map<string, [number, number]>();
   const textProblems: Array<{ path: string; message: string; offset: number; hint: string }> = [];
-  for (const leaf of stringLeaves(data, doc.contents as YamlNode | null, [], doc)) {
+  for (const leaf of stringLeaves(value, doc.contents as YamlNode | null, [], doc)) {
     const path = fieldPath(leaf.path);
     const range = leaf.node?.range;
     if (range) ranges.set(path, [range[0], range[1]]);
@@ -118,19 +139,22 @@ export function parseData(source: string, file = "<input>"): UnDocumentData {
       });
     }
   }
-  for (const [path, iso] of [["meta.issued", data.meta.issued], ["letter.date", data.letter.date]] as const) {
-    if (!isCalendarDate(iso)) {
+  const record = value as { meta?: { issued?: unknown }; letter?: { date?: unknown } };
+  for (const [path, iso] of [["meta.issued", record.meta?.issued], ["letter.date", record.letter?.date]] as const) {
+    if (typeof iso === "string" && !isCalendarDate(iso)) {
       textProblems.push({ path, message: `"${iso}" is not a calendar date`, offset: ranges.get(path)?.[0] ?? 0, hint: "write the date as YYYY-MM-DD" });
     }
   }
-  if (textProblems.length > 0) {
-    textProblems.sort((a, b) => a.offset - b.offset);
-    const first = textProblems[0];
-    const pos = lines.linePos(first.offset);
-    throw new UndocError("INPUT_SCHEMA", `${first.message}${andMore(textProblems.length)}`, { file, line: pos.line, column: pos.col, path: first.path }, first.hint);
+  textProblems.sort((a, b) => a.offset - b.offset);
+  for (const t of textProblems) {
+    const pos = lines.linePos(t.offset);
+    // a field the schema already refused (a wrong type, say) is not reported twice
+    if (!problems.some((p) => p.location.path === t.path)) problems.push(new UndocError("INPUT_SCHEMA", t.message, { file, line: pos.line, column: pos.col, path: t.path }, t.hint));
   }
+  if (problems.length > 0) return { problems };
+  const data = value as UnDocumentData;
   sources.set(data, { file, source, lines, ranges });
-  return data;
+  return { data, problems: [] };
 }
 
 /**
@@ -238,6 +262,15 @@ export function findInData(data: UnDocumentData, needle: string): TextLocation |
     return { file: src.file, line: pos.line, column: pos.col, path };
   }
   return undefined;
+}
+
+/** Where a text field of the data stands: its file, line and column (for data from parseData), and its path. */
+export function locateField(data: UnDocumentData, path: string): TextLocation {
+  const src = sources.get(data);
+  const range = src?.ranges.get(path);
+  if (!src || !range) return { ...(src ? { file: src.file } : {}), path };
+  const pos = src.lines.linePos(range[0]);
+  return { file: src.file, line: pos.line, column: pos.col, path };
 }
 
 /** The file data was parsed from (parseData's `file`), if known. */

@@ -22,7 +22,7 @@ const language = (description: string) =>
 
 export const Meta = Type.Object(
   {
-    symbol: text("Document symbol, e.g. S/2020/905", { pattern: "^[A-Z][A-Za-z0-9.()/-]*$" }),
+    symbol: text("Document symbol, e.g. S/2020/905", { pattern: "^[A-Z][A-Za-z0-9.()/-]*$", maxLength: 80 }),
     organ: text("Issuing organ as printed in the masthead, e.g. 安全理事会"),
     distribution: Type.Union([Type.Literal("general"), Type.Literal("limited"), Type.Literal("restricted")], {
       description: "Distribution: general, limited or restricted",
@@ -51,22 +51,24 @@ export const Signature = Type.Object(
  * footnotes: ["The Council ", { b: "demands" }, " a ceasefire.", { note: "See S/2020/1." }].
  */
 export const Inline = Type.Recursive(
-  (This) =>
-    Type.Union(
+  (This) => {
+    const styled = [
+      Type.Object({ b: This }, { additionalProperties: false, description: "Bold text" }),
+      Type.Object({ i: This }, { additionalProperties: false, description: "Emphasis: italic in Latin text, Kai in Chinese text" }),
+      Type.Object({ note: This }, { additionalProperties: false, description: "A footnote: its number here, its text at the foot of the page" }),
+    ];
+    return Type.Union(
       [
         text("Text, printed as it is"),
-        Type.Array(
-          Type.Union([
-            Type.String({ description: "Text" }),
-            Type.Object({ b: This }, { additionalProperties: false, description: "Bold text" }),
-            Type.Object({ i: This }, { additionalProperties: false, description: "Emphasis: italic in Latin text, Kai in Chinese text" }),
-            Type.Object({ note: This }, { additionalProperties: false, description: "A footnote: its number here, its text at the foot of the page" }),
-          ]),
-          { minItems: 1, description: "Pieces of text, bold, emphasis and footnotes in reading order" },
-        ),
+        ...styled,
+        Type.Array(Type.Union([Type.String({ description: "Text" }), ...styled]), {
+          minItems: 1,
+          description: "Pieces of text, bold, emphasis and footnotes in reading order",
+        }),
       ],
-      { description: "Text, or a list of text pieces with { b }, { i } and { note }" },
-    ),
+      { description: "Text, { b }, { i } or { note }, or a list of such pieces" },
+    );
+  },
   { $id: "Inline" },
 );
 

@@ -218,6 +218,8 @@ function problemFor(type: ValueErrorType, fallback: string, path: Array<string |
       return { path, message: `expected text${what}, found ${shown(got)}` };
     case ValueErrorType.StringMinLength:
       return { path, message: `must not be empty${what}` };
+    case ValueErrorType.StringMaxLength:
+      return { path, message: `is ${String(got).length} characters long, more than ${sub ? raw(sub).maxLength : "allowed"}${what}` };
     case ValueErrorType.StringPattern:
       return { path, message: `${shown(got)} has the wrong form${what}` };
     case ValueErrorType.Array:

@@ -23,6 +23,11 @@ export type MarkupNode = MarkupElement | MarkupText;
 
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
+// Tags are matched where they start (sticky), with no length limit: an attribute may hold a
+// 4,000-character title from the data.
+const OPEN = /<([a-zA-Z][\w-]*)((?:\s+[a-zA-Z][\w-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/y;
+const CLOSE = /<\/([a-zA-Z][\w-]*)\s*>/y;
+
 export function parseMarkup(src: string, origin: string): MarkupElement {
   let i = 0;
   let line = 1;
@@ -70,7 +75,8 @@ export function parseMarkup(src: string, origin: string): MarkupElement {
       const l0 = line;
       const c0 = col;
       if (src[i + 1] === "/") {
-        const m = /^<\/([a-zA-Z][\w-]*)\s*>/.exec(src.slice(i, i + 200));
+        CLOSE.lastIndex = i;
+        const m = CLOSE.exec(src);
         if (!m) fail("malformed closing tag");
         const name = m![1];
         if (top === root) fail(`closing tag </${name}> without an opening tag`);
@@ -79,7 +85,8 @@ export function parseMarkup(src: string, origin: string): MarkupElement {
         advance(m![0].length);
         continue;
       }
-      const m = /^<([a-zA-Z][\w-]*)((?:\s+[a-zA-Z][\w-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/.exec(src.slice(i, i + 4096));
+      OPEN.lastIndex = i;
+      const m = OPEN.exec(src);
       if (!m) fail("malformed tag (attributes must be quoted, names must start with a letter)");
       const attrs: Record<string, string> = Object.create(null);
       for (const a of m![2].matchAll(/([a-zA-Z][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {

@@ -75,7 +75,10 @@ function collapse(value: string): string {
   });
 }
 
-function inlines(ctx: Ctx, nodes: MarkupNode[], inNote = false): Inline[] {
+/** Inline elements (b, i, note) nest at most this deep: deeper is a template or data mistake, and unbounded nesting would exhaust the stack. */
+export const MAX_INLINE_DEPTH = 32;
+
+function inlines(ctx: Ctx, nodes: MarkupNode[], inNote = false, depth = 0): Inline[] {
   const out: Inline[] = [];
   for (const n of nodes) {
     if (n.kind === "text") {
@@ -84,8 +87,9 @@ function inlines(ctx: Ctx, nodes: MarkupNode[], inNote = false): Inline[] {
       continue;
     }
     checkAttrs(ctx, n, []);
-    if (n.name === "b") out.push({ type: "strong", children: inlines(ctx, n.children, inNote) });
-    else if (n.name === "i") out.push({ type: "emphasis", children: inlines(ctx, n.children, inNote) });
+    if (depth >= MAX_INLINE_DEPTH) fail(ctx, n, `inline elements nest more than ${MAX_INLINE_DEPTH} deep`);
+    if (n.name === "b") out.push({ type: "strong", children: inlines(ctx, n.children, inNote, depth + 1) });
+    else if (n.name === "i") out.push({ type: "emphasis", children: inlines(ctx, n.children, inNote, depth + 1) });
     else if (n.name === "note") {
       if (inNote) fail(ctx, n, "a footnote cannot hold another footnote");
       out.push(footnote(ctx, n));
@@ -173,15 +177,18 @@ const MAX_HEADING_LEVEL = 4;
 const MAX_LIST_LEVEL = 2;
 const ALIGNS = ["start", "center", "end", "justify"] as const;
 
-/** A paragraph or a list: what table cells, quotations and list items hold. */
-function cellBlocks(ctx: Ctx, el: MarkupElement): CellBlock[] {
+/**
+ * Paragraphs and lists: what table cells and quotations hold. In a table cell paragraphs have no
+ * first-line indent unless they ask for one; in a quotation the quotation style decides.
+ */
+function cellBlocks(ctx: Ctx, el: MarkupElement, defaultIndent?: "none"): CellBlock[] {
   const hasBlocks = el.children.some((c) => c.kind === "element" && (c.name === "p" || c.name === "list"));
   if (!hasBlocks) {
     const children = blockInlines(ctx, el);
-    return children.length ? [{ type: "paragraph", indent: "none", children }] : [];
+    return children.length ? [{ type: "paragraph", ...(defaultIndent ? { indent: defaultIndent } : {}), children }] : [];
   }
   return elements(ctx, el).map((c) => {
-    if (c.name === "p") return paragraph(ctx, c, "none");
+    if (c.name === "p") return paragraph(ctx, c, defaultIndent);
     if (c.name === "list") return list(ctx, c, 1);
     return fail(ctx, c, `<${el.name}> holds inline text, or <p> and <list> elements, not <${c.name}>`);
   });
@@ -243,7 +250,7 @@ function row(ctx: Ctx, el: MarkupElement): TableRow {
     checkAttrs(ctx, c, ["span"]);
     const span = c.attrs.span;
     if (span !== undefined && !/^[1-9]\d?$/.test(span)) fail(ctx, c, `span must be a whole number from 1, not "${span}"`);
-    return { type: "tableCell", blocks: cellBlocks(ctx, c), ...(span && span !== "1" ? { span: Number(span) } : {}) };
+    return { type: "tableCell", blocks: cellBlocks(ctx, c, "none"), ...(span && span !== "1" ? { span: Number(span) } : {}) };
   });
   if (!cells.length) fail(ctx, el, "<row> needs at least one <cell>");
   return { type: "tableRow", cells };

@@ -2,16 +2,19 @@
  * The pipeline, one stage per folder:
  * data -> (input) validated data -> (templates) markup -> (markup) model -> (writers) PDF, DOCX.
  */
+import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { checkCoverage } from "../layout/coverage.js";
 import { faceSetFor } from "../fonts/face-set.js";
 import { PACKAGE_ROOT } from "../fonts/registry.js";
-import { validateData } from "../input/load.js";
+import { locateField, validateData } from "../input/load.js";
 import type { UnDocumentData } from "../input/schema.js";
 import { parseMarkup } from "../markup/parse.js";
 import { markupToModel } from "../markup/to-model.js";
+import { applyTextRulesToDocument } from "../model/text-rules.js";
 import type { Document } from "../model/types.js";
-import { parseStyle, type Style } from "../style/style.js";
+import type { FaceSet } from "../typeset/index.js";
+import { parseStyleLayers, type Style } from "../style/style.js";
 import { UndocError } from "../errors.js";
 import { loadTemplateSet, locateInTemplates } from "../templates/engine.js";
 
@@ -47,12 +50,16 @@ export interface Rendered {
 
 const styles = new Map<string, Style>();
 
-/** The style of a template folder (parsed once per folder and text). */
-export function styleOf(templates: string): Style {
+/**
+ * The style of a template folder for a language: style.yaml with style.<lang>.yaml over it when
+ * the folder has one (parsed once per folder, language and text).
+ */
+export function styleOf(templates: string, lang?: string): Style {
   const set = loadTemplateSet(templates);
-  const key = `${set.styleSource.file}\u0000${set.styleSource.text}`;
+  const sources = lang ? set.styleSources(lang) : [set.styleSource];
+  const key = sources.map((s) => `${s.file}\u0000${s.text}`).join("\u0001");
   let style = styles.get(key);
-  if (!style) styles.set(key, (style = parseStyle(set.styleSource.text, set.styleSource.file)));
+  if (!style) styles.set(key, (style = parseStyleLayers(sources)));
   return style;
 }
 
@@ -62,7 +69,8 @@ export function buildModel(data: UnDocumentData, templates: string = DEFAULT_TEM
   // data from the library API may not have been through parseData: hold it to the same rules
   const { markup, origin } = set.render(validateData(data));
   try {
-    return markupToModel(parseMarkup(markup, origin), origin);
+    // the language's characters (quotation marks, French spacing, digit groups), for both writers
+    return applyTextRulesToDocument(markupToModel(parseMarkup(markup, origin), origin));
   } catch (e) {
     if (e instanceof UndocError && e.code === "MARKUP") throw locateInTemplates(e, markup, set.sources);
     throw e;
@@ -78,15 +86,44 @@ export function metadataDate(data: UnDocumentData, env: NodeJS.ProcessEnv = proc
   return new Date(`${data.meta.issued}T00:00:00Z`);
 }
 
-/** Renders validated data to the requested formats. */
-export async function renderData(data: UnDocumentData, options: RenderOptions = {}): Promise<Rendered> {
-  const templates = resolve(options.templates ?? DEFAULT_TEMPLATES);
-  const formats = options.formats ?? FORMATS;
-  const model = buildModel(data, templates);
-  const style = styleOf(templates);
+/**
+ * The languages a template folder has locale strings for (locales/<lang>.yaml): the document's
+ * language must be one of them. Checked up front so the error points at the data's
+ * `meta.language`, not only at the locale file that is missing.
+ */
+export function checkLanguage(data: UnDocumentData, templates: string = DEFAULT_TEMPLATES): void {
+  const dir = join(resolve(templates), "locales");
+  const available = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => f.slice(0, -5)).sort() : [];
+  const lang = data.meta.language;
+  if (available.includes(lang)) return;
+  throw new UndocError(
+    "TEMPLATE",
+    `the templates have no locale strings for language "${lang}" (they have: ${available.join(", ") || "none"})`,
+    locateField(data, "meta.language"),
+    `write the document in one of them, or add ${join(dir, `${lang}.yaml`)} (copy en.yaml and translate it) and render with --templates`,
+  );
+}
+
+/**
+ * Every check a render makes before any writer runs (the language, the templates and markup, the
+ * style, glyph coverage), with what they produce: `undoc validate` runs exactly this, so it never
+ * accepts a document that render would refuse (short of writing).
+ */
+export function prepareDocument(data: UnDocumentData, templates: string = DEFAULT_TEMPLATES): { model: Document; style: Style; faces: FaceSet } {
+  const dir = resolve(templates);
+  checkLanguage(validateData(data), dir);
+  const model = buildModel(data, dir);
+  const style = styleOf(dir, data.meta.language);
   const faces = faceSetFor(style);
   // every character drawn must have a glyph: a FONT error listing the others, before any writer runs
   checkCoverage(model, style, faces, { data });
+  return { model, style, faces };
+}
+
+/** Renders validated data to the requested formats. */
+export async function renderData(data: UnDocumentData, options: RenderOptions = {}): Promise<Rendered> {
+  const formats = options.formats ?? FORMATS;
+  const { model, style, faces } = prepareDocument(data, options.templates ?? DEFAULT_TEMPLATES);
   const date = options.date ?? metadataDate(data);
   const out: Rendered = { model, style };
   // writers are loaded on first use: a PDF-only run never loads docx, and the other way round

@@ -6,6 +6,8 @@ import { Type, type Static } from "@sinclair/typebox";
 import { LineCounter, parseDocument } from "yaml";
 import { UndocError } from "../errors.js";
 import { fieldPath, validate } from "../input/validate.js";
+import { styleProblems } from "./check.js";
+import { mergeStyle } from "./merge.js";
 
 const pt = (description: string) => Type.Number({ minimum: 0, maximum: 2000, description: `${description} (points)` });
 const em = (description: string) => Type.Number({ minimum: -20, maximum: 100, description: `${description} (em of the text size)` });
@@ -69,6 +71,29 @@ export const StyleSchema = Type.Object(
         compressAdjacentPunctuation: Type.Optional(Type.Boolean({ description: "Set adjacent full-width marks to 1.5 em together (default true)" })),
         compressLineStart: Type.Optional(Type.Boolean({ description: "Set an opening mark at line start half width (default false, as Word)" })),
         compressLineEnd: Type.Optional(Type.Boolean({ description: "Set a closing mark at line end half width when that makes it fit (default false, as Word)" })),
+        hyphenation: Type.Optional(
+          Type.Object(
+            {
+              auto: Type.Boolean({ description: "Hyphenate justified Latin and Cyrillic text with the language's patterns (Word's w:autoHyphenation)" }),
+              zone: Type.Optional(pt("Hyphenation zone: first fit hyphenates only lines that would end this short (Word's w:hyphenationZone)")),
+              maxConsecutive: Type.Optional(Type.Integer({ minimum: 0, maximum: 20, description: "At most this many lines in a row end with a hyphen (Word's w:consecutiveHyphenLimit)" })),
+              minLeft: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, description: "Letters kept before a hyphenation point (default by language)" })),
+              minRight: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, description: "Letters kept after a hyphenation point (default by language)" })),
+              minWord: Type.Optional(Type.Integer({ minimum: 2, maximum: 20, description: "Shortest word hyphenated (default 5)" })),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+        wordSpacing: Type.Optional(
+          Type.Object(
+            {
+              minEm: Type.Number({ minimum: 0, maximum: 1, description: "Narrowest word space in justified Latin and Cyrillic text (em)" }),
+              maxEm: Type.Number({ minimum: 0, maximum: 2, description: "Widest word space optimum fit accepts before it must give up elsewhere (em)" }),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+        lineBreaking: Type.Optional(Type.Union([Type.Literal("optimum"), Type.Literal("first-fit")], { description: "Justified Latin and Cyrillic paragraphs: optimum fit (Knuth-Plass) or first fit (as Word)" })),
       },
       { additionalProperties: false },
     ),
@@ -99,6 +124,8 @@ export const StyleSchema = Type.Object(
         paddingY: pt("Space above and below a cell's text"),
         spaceBefore: pt("Space above the table"),
         spaceAfter: pt("Space below the table"),
+        leftIndent: Type.Optional(pt("Distance from the text block's left edge (default 0)")),
+        rightIndent: Type.Optional(pt("Distance from the text block's right edge (default 0)")),
       },
       { additionalProperties: false },
     ),
@@ -192,20 +219,78 @@ export function resolvedParagraph(style: Style, role: ParagraphRole): ResolvedPa
   };
 }
 
-export function parseStyle(text: string, file: string): Style {
+/** A style file: style.yaml, or a per-language override style.<lang>.yaml. */
+export interface StyleSource {
+  text: string;
+  file: string;
+}
+
+/** A parsed layer: its values and where each key stands in its file. */
+interface ParsedLayer {
+  value: unknown;
+  file: string;
+  locate(path: (string | number)[]): { line?: number; column?: number } | undefined;
+}
+
+function parseLayer(src: StyleSource): ParsedLayer {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+  const doc = parseDocument(src.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) {
     const pos = lines.linePos(doc.errors[0].pos[0]);
-    throw new UndocError("STYLE", `YAML syntax error: ${doc.errors[0].message.split("\n")[0]}`, { file, line: pos.line, column: pos.col });
+    throw new UndocError("STYLE", `YAML syntax error: ${doc.errors[0].message.split("\n")[0]}`, { file: src.file, line: pos.line, column: pos.col });
   }
-  const value = doc.toJS();
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 20 }) ?? {};
+  } catch (e) {
+    throw new UndocError("STYLE", `YAML error: ${(e as Error).message}`, { file: src.file });
+  }
+  return {
+    value,
+    file: src.file,
+    locate(path) {
+      const node = doc.getIn(path, true) as { range?: [number, number] } | undefined;
+      if (!node?.range) return undefined;
+      const pos = lines.linePos(node.range[0]);
+      return { line: pos.line, column: pos.col };
+    },
+  };
+}
+
+function withoutExtends(v: unknown): unknown {
+  if (!v || typeof v !== "object" || Array.isArray(v) || !("extends" in v)) return v;
+  const { extends: _named, ...rest } = v as Record<string, unknown>;
+  return rest;
+}
+
+/**
+ * Style layers -> the style: style.yaml first, then overrides (style.<lang>.yaml) deep-merged
+ * over it. The merged style is validated; a problem is reported in the layer that set the value
+ * (the last one that has the key), at its line.
+ */
+export function parseStyleLayers(sources: StyleSource[]): Style {
+  const layers = sources.map(parseLayer);
+  // "extends: en" names the layer below (the template engine orders the files); it is not a style key
+  const value = layers.reduce<unknown>((acc, l) => mergeStyle(acc, withoutExtends(l.value)), {});
+  const fail = (path: (string | number)[], message: string, hint?: string): never => {
+    // the layer that set the value: walk back up the path to the deepest key some layer has
+    for (let depth = path.length; depth >= 0; depth--) {
+      const sub = path.slice(0, depth);
+      for (let i = layers.length - 1; i >= 0; i--) {
+        const at = layers[i].locate(sub);
+        if (at) throw new UndocError("STYLE", message, { file: layers[i].file, ...at, path: fieldPath(path) }, hint);
+      }
+    }
+    throw new UndocError("STYLE", message, { file: layers[layers.length - 1].file, path: fieldPath(path) }, hint);
+  };
   const problems = validate(StyleSchema, value);
-  if (problems.length) {
-    const p = problems[0];
-    const node = doc.getIn(p.path, true) as { range?: [number, number] } | undefined;
-    const pos = node?.range ? lines.linePos(node.range[0]) : undefined;
-    throw new UndocError("STYLE", p.message, { file, line: pos?.line, column: pos?.col, path: fieldPath(p.path) });
-  }
+  if (problems.length) fail(problems[0].path, problems[0].message);
+  // geometry that must fit the page: at the key that causes it
+  const bad = styleProblems(value as Style)[0];
+  if (bad) fail(bad.path, bad.message, "change the value in the style file");
   return value as Style;
+}
+
+export function parseStyle(text: string, file: string): Style {
+  return parseStyleLayers([{ text, file }]);
 }

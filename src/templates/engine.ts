@@ -3,15 +3,15 @@
  * validated data -> document markup text. Each folder is read and compiled once per process
  * (until `invalidateTemplates` is called, e.g. by --watch).
  */
-import { existsSync, readdirSync, readFileSync as readFs, realpathSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync as readFs, realpathSync, statSync } from "node:fs";
 import { basename, join, resolve, sep } from "node:path";
 import Handlebars from "handlebars";
-import { parse as parseYaml } from "yaml";
 import { UndocError } from "../errors.js";
 import type { UnDocumentData } from "../input/schema.js";
 import { helpers, type RenderData } from "./helpers.js";
 import { templateView } from "./view.js";
-import type { LocaleStrings } from "./locale.js";
+import { parseLocale, type LocaleStrings } from "./locale.js";
+import { decodeInput } from "../input/text.js";
 
 export interface TemplateSource {
   file: string;
@@ -25,20 +25,45 @@ export interface TemplateSet {
   render(data: UnDocumentData): { markup: string; origin: string };
   /** raw style.yaml text and its path */
   styleSource: { text: string; file: string };
+  /** the style files of a language: style.yaml, then style.<lang>.yaml when the folder has one */
+  styleSources(lang: string): { text: string; file: string }[];
 }
 
 const cache = new Map<string, TemplateSet>();
 
+/** A language code as style file names use it: style.en.yaml, style.zh-Hant.yaml. */
+const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/** A template, locale or style file larger than this is refused (the bundled ones are a few KB). */
+const MAX_TEMPLATE_FILE_BYTES = 4 * 1024 * 1024;
+
 /**
- * Reads a file of the template folder, refusing one that resolves outside it (a symbolic link
- * to /etc/passwd named partials/x.hbs must not be read into a document).
+ * Reads a file of the template folder as UTF-8 text, refusing one that resolves outside it (a
+ * symbolic link to /etc/passwd named partials/x.hbs must not be read into a document), one that
+ * is not a regular file (a folder, a device, a FIFO, a dangling link) and one that is not UTF-8.
+ * Every refusal is a located error of `code` (TEMPLATE, or STYLE for style.yaml).
  */
-function readInside(root: string, file: string): string {
-  const real = realpathSync(file);
-  if (!real.startsWith(root + sep)) {
-    throw new UndocError("TEMPLATE", "a template file points outside the template folder", { file }, "copy the file into the folder instead of linking to it");
+export function readInside(root: string, file: string, code: "TEMPLATE" | "STYLE" = "TEMPLATE"): string {
+  const fail = (msg: string, hint?: string, at: { line?: number; column?: number } = {}): never => {
+    throw new UndocError(code, msg, { file, ...at }, hint);
+  };
+  let real = "";
+  try {
+    real = realpathSync(file);
+  } catch (e) {
+    fail(`cannot read the file: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "it is a link to nothing" : (e as Error).message}`, "replace the link by the file itself");
   }
-  return readFs(real, "utf8");
+  if (!real.startsWith(root + sep)) fail("a template file points outside the template folder", "copy the file into the folder instead of linking to it");
+  const st = statSync(real);
+  if (st.isDirectory()) fail("this is a folder, not a file", "template files are .hbs, .yaml files; move the folder out of the way");
+  if (!st.isFile()) fail("this is not a regular file (a device, a socket or a pipe)", "replace it by a text file");
+  if (st.size > MAX_TEMPLATE_FILE_BYTES) fail(`the file is ${st.size} bytes, more than ${MAX_TEMPLATE_FILE_BYTES}`);
+  try {
+    return decodeInput(readFs(real), file);
+  } catch (e) {
+    if (e instanceof UndocError) throw new UndocError(code, e.detail, e.location, "save the file as UTF-8 text");
+    throw e;
+  }
 }
 
 export function invalidateTemplates(): void {
@@ -87,12 +112,16 @@ const COMPILE_OPTIONS = {
   noEscape: false,
   preventIndent: true,
   // only our helpers: an unknown one is an error at compile time, not a silent data lookup
-  knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])),
+  // log writes to stdout (it would break --json) and lookup reads any property: neither is offered
+  knownHelpers: { ...Object.fromEntries(Object.keys(helpers).map((h) => [h, true])), log: false, lookup: false },
   knownHelpersOnly: true,
 } as const;
 
 /** Compiles one file, reporting syntax errors with the file, line and column. */
-function compileFile(hb: typeof Handlebars, root: string, file: string, label: string, uses: PartialUse[], sources: TemplateSource[]): Template {
+/** A partial that includes itself deeper than this is a template that recurses without end. */
+const MAX_PARTIAL_DEPTH = 200;
+
+function compileFile(hb: typeof Handlebars, root: string, file: string, label: string, uses: PartialUse[], sources: TemplateSource[], partial?: string): Template {
   const src = readInside(root, file);
   sources.push({ file: label, text: src });
   try {
@@ -115,14 +144,27 @@ function compileFile(hb: typeof Handlebars, root: string, file: string, label: s
     });
   }
   const compiled = hb.compile(src, COMPILE_OPTIONS);
+  let depth = 0;
   // Tag the innermost template an error comes from, so messages can name the file.
   return (ctx, opts) => {
+    if (depth >= MAX_PARTIAL_DEPTH) {
+      const self = uses.find((u) => u.file === label && u.name === partial);
+      throw new UndocError("TEMPLATE", `partial "${partial}" includes itself more than ${MAX_PARTIAL_DEPTH} levels deep`,
+        { file: label, line: self?.line, column: self?.column }, "a partial may include itself only for nested data, inside an {{#if}} or {{#each}} that ends");
+    }
+    depth++;
     try {
       return compiled(ctx, opts);
     } catch (e) {
       const err = e as LocatedError;
+      if (err instanceof RangeError && !err.undocTemplate) {
+        // the stack ran out inside Handlebars: say where, instead of an internal error
+        throw Object.assign(new UndocError("TEMPLATE", "the templates nest too deep (the stack ran out)", { file: label }), { undocTemplate: label });
+      }
       if (err && typeof err === "object" && !err.undocTemplate) err.undocTemplate = label;
       throw err;
+    } finally {
+      depth--;
     }
   };
 }
@@ -134,6 +176,8 @@ function compileTemplateSet(dir: string): TemplateSet {
   }
   const root = realpathSync(dir);
   const hb = Handlebars.create();
+  hb.unregisterHelper("log");
+  hb.unregisterHelper("lookup");
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
   const partialsDir = join(dir, "partials");
   const uses: PartialUse[] = [];
@@ -142,8 +186,9 @@ function compileTemplateSet(dir: string): TemplateSet {
   if (existsSync(partialsDir)) {
     for (const f of readdirSync(partialsDir).sort()) {
       if (!f.endsWith(".hbs")) continue;
-      names.add(basename(f, ".hbs"));
-      hb.registerPartial(basename(f, ".hbs"), compileFile(hb, root, join(partialsDir, f), join(dir, "partials", f), uses, sources) as unknown as Handlebars.Template);
+      const name = basename(f, ".hbs");
+      names.add(name);
+      hb.registerPartial(name, compileFile(hb, root, join(partialsDir, f), join(dir, "partials", f), uses, sources, name) as unknown as Handlebars.Template);
     }
   }
   const template = compileFile(hb, root, main, main, uses, sources);
@@ -160,19 +205,41 @@ function compileTemplateSet(dir: string): TemplateSet {
       if (!existsSync(file)) {
         throw new UndocError("TEMPLATE", `no locale strings for language "${lang}"`, { file }, `create ${file} (copy locales/en.yaml and translate it)`);
       }
-      l = { strings: (parseYaml(readInside(root, file)) ?? {}) as LocaleStrings, file };
+      l = { strings: parseLocale(readInside(root, file), file), file };
       locales.set(lang, l);
     }
     return l;
   };
   const styleFile = join(dir, "style.yaml");
   if (!existsSync(styleFile)) throw new UndocError("STYLE", "no style.yaml in the template folder", { file: dir });
-  const styleSource = { text: readInside(root, styleFile), file: styleFile };
+  const styleSource = { text: readInside(root, styleFile, "STYLE"), file: styleFile };
+
+  const overrides = new Map<string, { text: string; file: string } | null>();
+  const override = (lang: string) => {
+    if (!overrides.has(lang)) {
+      const file = join(dir, `style.${lang}.yaml`);
+      overrides.set(lang, existsSync(file) ? { text: readInside(root, file, "STYLE"), file } : null);
+    }
+    return overrides.get(lang) ?? null;
+  };
+  // style.yaml, then the language's override, after the one it extends ("extends: en" shares a layout)
+  const styleSources = (lang: string) => {
+    const chain: { text: string; file: string }[] = [];
+    let next: string | undefined = lang;
+    while (next && LANG.test(next) && chain.length < 4) {
+      const o = override(next);
+      if (!o || chain.includes(o)) break;
+      chain.unshift(o);
+      next = /^extends:\s*([a-z-]+)\s*$/m.exec(o.text)?.[1];
+    }
+    return [styleSource, ...chain];
+  };
 
   return {
     dir,
     sources,
     styleSource,
+    styleSources,
     render(data) {
       const locale = localeFor(data.meta.language);
       const undoc: RenderData = { locale: locale.strings, localeFile: locale.file, lang: data.meta.language };

@@ -30,18 +30,32 @@ function isoParts(iso: unknown, helper: string): [number, number, number] {
 
 /**
  * A date as the UN writes it in each language: zh 2020年9月14日 (the typesetter adds the
- * narrow CJK/digit gaps), en 14 September 2020, the others through Intl.
+ * narrow CJK/digit gaps), en 14 September 2020, fr 14 septembre 2020 (1er septembre),
+ * es 14 de septiembre de 2020, ru 14 сентября 2020 года; Arabic through Intl.
  */
 export function formatDate(iso: string, lang: string): string {
   const [y, m, d] = isoParts(iso, "date");
-  if (lang === "zh") return `${y}年${m}月${d}日`;
-  const when = new Date(Date.UTC(y, m - 1, d));
-  // English is written out directly: creating an Intl formatter (loading ICU data) costs ~40 ms per process
-  if (lang === "en") return `${d} ${ENGLISH_MONTHS[m - 1]} ${y}`;
-  return formatter(lang === "ar" ? "ar-u-nu-latn" : lang).format(when);
+  // written out directly: creating an Intl formatter (loading ICU data) costs ~40 ms per process,
+  // and Intl's Russian ("2020 г.") and French ("1 septembre") are not what UN documents print
+  switch (lang) {
+    case "zh":
+      return `${y}年${m}月${d}日`;
+    case "en":
+      return `${d} ${ENGLISH_MONTHS[m - 1]} ${y}`;
+    case "fr":
+      return `${d === 1 ? "1er" : d} ${FRENCH_MONTHS[m - 1]} ${y}`;
+    case "es":
+      return `${d} de ${SPANISH_MONTHS[m - 1]} de ${y}`;
+    case "ru":
+      return `${d} ${RUSSIAN_MONTHS_GENITIVE[m - 1]} ${y} года`;
+  }
+  return formatter(lang === "ar" ? "ar-u-nu-latn" : lang).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 const ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const FRENCH_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+const SPANISH_MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
+const RUSSIAN_MONTHS_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
 
 // Intl formatters are slow to create (tens of ms): keep one per locale
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -1,5 +1,7 @@
 /** Locale strings: the fixed wording of each language, kept in templates/<kind>/locales/<lang>.yaml. */
+import { isAlias, isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 import { UndocError } from "../errors.js";
+import { badCharacter } from "../input/text.js";
 
 export type LocaleStrings = { [key: string]: string | LocaleStrings };
 
@@ -18,4 +20,44 @@ export function lookupString(locale: LocaleStrings, key: string, params: Record<
     }
     return String(params[name]);
   });
+}
+
+/**
+ * A locale file's text -> its strings, held to the rules of data: YAML syntax errors, duplicate
+ * keys, aliases (not needed in a locale file, and a way to blow up memory), values that are not
+ * text, and characters no document may hold are TEMPLATE errors at the file's line and column.
+ */
+export function parseLocale(text: string, file: string): LocaleStrings {
+  const lines = new LineCounter();
+  const at = (offset: number | undefined) => (offset === undefined ? {} : { line: lines.linePos(offset).line, column: lines.linePos(offset).col });
+  const fail = (msg: string, offset: number | undefined, hint = "locale files map keys to text, e.g. signed: \"(签名)\""): never => {
+    throw new UndocError("TEMPLATE", msg, { file, ...at(offset) }, hint);
+  };
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length) fail(`YAML syntax error: ${doc.errors[0].message.split("\n")[0]}`, doc.errors[0].pos[0]);
+  if (doc.contents === null) return {};
+  const walk = (node: YamlNode | null, path: string): LocaleStrings => {
+    if (!isMap(node)) fail(`expected a mapping of keys to text${path ? ` at ${path}` : ""}`, node?.range?.[0]);
+    const out: LocaleStrings = {};
+    for (const pair of (node as { items: { key: unknown; value: unknown }[] }).items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key === undefined) fail("a key must be plain text", (pair.key as YamlNode | null)?.range?.[0]);
+      const where = path ? `${path}.${key}` : key!;
+      const value = pair.value as YamlNode | null;
+      if (isAlias(value)) fail(`"${where}" is an alias (*name): write the text itself`, value.range?.[0]);
+      if (isMap(value)) {
+        out[key!] = walk(value, where);
+        continue;
+      }
+      if (!isScalar(value) || typeof value.value !== "string") {
+        fail(`"${where}" must be text (in quotes if it looks like a number or true/false)`, value?.range?.[0] ?? (pair.key as YamlNode).range?.[0]);
+      }
+      const str = (value as { value: string }).value;
+      const bad = badCharacter(str);
+      if (bad) fail(`${bad.what} is not allowed in "${where}"`, (value as YamlNode).range?.[0], "delete it: locale strings hold printable text only");
+      out[key!] = str;
+    }
+    return out;
+  };
+  return walk(doc.contents as YamlNode, "");
 }

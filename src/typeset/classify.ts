@@ -37,8 +37,10 @@ export function isIdeographic(cp: number): boolean {
 /**
  * Characters set in the Chinese face: ideographs, full-width forms and the punctuation that is
  * East Asian "ambiguous" width but full width in Chinese (quotes, dashes, ellipsis, interpuncts, bullet).
+ * `cjkPunctuation: false` is for text in a Latin or Cyrillic language: only ideographs, kana,
+ * hangul and the CJK and full-width blocks take the Chinese face there.
  */
-export function usesCjkFace(ch: string): boolean {
+export function usesCjkFace(ch: string, cjkPunctuation = true): boolean {
   const cp = ch.codePointAt(0)!;
   if (isIdeographic(cp)) return true;
   if (cp >= 0x3000 && cp <= 0x303f) return true; // CJK symbols and punctuation
@@ -46,7 +48,8 @@ export function usesCjkFace(ch: string): boolean {
   if (cp >= 0x2e80 && cp <= 0x2fdf) return true; // radicals
   if (cp >= 0x3200 && cp <= 0x33ff) return true; // enclosed CJK, compatibility
   if (cp >= 0xfe30 && cp <= 0xfe4f) return true;
-  return "“”‘’·—…•※§№".includes(ch);
+  // in Latin and Cyrillic text these are the Latin face's proportional marks (Member’s, “…”, —)
+  return cjkPunctuation && "“”‘’·—…•※§№".includes(ch);
 }
 
 export type CharClass =

@@ -7,6 +7,8 @@ import { placeLine, type ComposedLine, type LineAlign } from "./place-line.js";
 import type { SpacingOptions } from "./spacing.js";
 import { classify } from "./classify.js";
 import { clusterize, drawnForm, itemize, measure, type FaceSet, type Span, type Unit } from "./units.js";
+import { usesWordComposer } from "./lang.js";
+import { composeWords } from "./compose-words.js";
 
 export interface ParagraphGeometry {
   /** text size (points) */
@@ -26,7 +28,41 @@ export interface ComposedParagraph {
   text: string;
 }
 
-export type ComposeOptions = SpacingOptions;
+/**
+ * Settings of the Latin and Cyrillic composer (paragraphs whose `lang` is not Chinese, Japanese
+ * or Korean). Every field is optional; WORD_DEFAULTS gives the values used when unset.
+ */
+export interface WordComposeOptions {
+  /** BCP 47 language of the paragraph ("en", "fr", "zh"...). Unset, or CJK: the Chinese composer, unchanged */
+  lang?: string;
+  /** hyphenate justified paragraphs with the language's Liang patterns (default true) */
+  hyphenate?: boolean;
+  /** letters kept before and after a hyphenation point, and the shortest word hyphenated (default by language: en, fr 2/3; es, ru 2/2; 5) */
+  hyphenMinLeft?: number;
+  hyphenMinRight?: number;
+  hyphenMinWord?: number;
+  /** at most this many lines in a row end with a hyphen or dash (default 3) */
+  maxConsecutiveHyphens?: number;
+  /** narrowest word space, em (default 0.2; Times's own space is 0.25) */
+  wordSpaceMinEm?: number;
+  /** word space of a line at adjustment ratio 1, em (default 0.375): optimum fit takes lines up to ratio 1.26 (TeX's tolerance 200) before it must accept wider ones */
+  wordSpaceMaxEm?: number;
+  /** justified paragraphs: "optimum" (Knuth-Plass, default) or "first-fit" (as Word); ragged text is always first fit */
+  lineBreaking?: "optimum" | "first-fit";
+  /** first fit only: hyphenate when the line would otherwise end at least this short (points; Word's default 0.25 in) */
+  hyphenationZone?: number;
+}
+
+export const WORD_DEFAULTS = {
+  hyphenate: true,
+  maxConsecutiveHyphens: 3,
+  wordSpaceMinEm: 0.2,
+  wordSpaceMaxEm: 0.375,
+  lineBreaking: "optimum",
+  hyphenationZone: 18,
+} as const;
+
+export type ComposeOptions = SpacingOptions & WordComposeOptions;
 
 export function lineBox(geo: ParagraphGeometry, line: number): { indent: number; measure: number } {
   const indent = geo.leftIndent + (line === 0 ? geo.firstLineIndent : 0);
@@ -34,6 +70,7 @@ export function lineBox(geo: ParagraphGeometry, line: number): { indent: number;
 }
 
 export function composeParagraph(spans: Span[], faces: FaceSet, geo: ParagraphGeometry, opt: ComposeOptions): ComposedParagraph {
+  if (usesWordComposer(opt.lang)) return composeWords(spans, faces, geo, opt);
   const text = spans.map((s) => s.text).join("");
   let units = itemize(spans, faces, geo.size);
   const narrowest = Math.min(lineBox(geo, 0).measure, lineBox(geo, 1).measure);

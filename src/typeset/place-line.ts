@@ -43,6 +43,10 @@ export interface ComposedLine {
   /** character range in the paragraph's plain text */
   start: number;
   end: number;
+  /** the line ends at a hyphenation point: its last run ends with a hyphen that is not in the text */
+  hyphenated?: boolean;
+  /** Latin and Cyrillic lines: the width of the line's word spaces (points; their mean) */
+  wordSpace?: number;
 }
 
 interface Placed {

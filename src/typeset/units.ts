@@ -95,7 +95,7 @@ export function measure(face: Face, text: string, features: string[], size: numb
  * Features for a unit. Interpuncts in the Chinese face are set full width (`fwid`): Word gives
  * the middle dot of names (斯文·于尔根松) a full em.
  */
-function featuresFor(cls: CharClass, cjk: boolean): string[] {
+export function featuresFor(cls: CharClass, cjk: boolean): string[] {
   if (cjk && cls === "interpunct") return ["fwid"];
   return [];
 }
@@ -157,10 +157,11 @@ export function drawnForm(cluster: string, face: Face): string {
  * fallback: a cluster its face lacks is set in the other face of the same weight when that face
  * has it (①, ★ and ※ from the Chinese face, é from the Latin one), so no glyph is drawn as a
  * box while one of the embedded faces has it. A cluster neither face has keeps its first face;
- * src/fonts/coverage.ts reports it before anything is drawn.
+ * src/fonts/coverage.ts reports it before anything is drawn. `cjkPunctuation: false` for text
+ * in a Latin or Cyrillic language (quotes, dashes and ellipsis from the Latin face).
  */
-export function slotFor(cluster: string, set: { cjk: Face; latin: Face }): "cjk" | "latin" {
-  const primary = usesCjkFace(cluster) ? "cjk" : "latin";
+export function slotFor(cluster: string, set: { cjk: Face; latin: Face }, cjkPunctuation = true): "cjk" | "latin" {
+  const primary = usesCjkFace(cluster, cjkPunctuation) ? "cjk" : "latin";
   if (!missingGlyphs(set[primary], cluster).length) return primary;
   const other = primary === "cjk" ? "latin" : "cjk";
   return missingGlyphs(set[other], cluster).length ? primary : other;

@@ -1,14 +1,20 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createRequire } from "node:module";
-import { face, fontManifest } from "../../src/fonts/registry.js";
+import { face, fontManifest, FONTS_DIR } from "../../src/fonts/registry.js";
 import { loadDataFile } from "../../src/input/load.js";
 import { renderData } from "../../src/render/pipeline.js";
 
 describe("font registry", () => {
   it("lists faces with their licence files", () => {
     const faces = fontManifest();
-    expect(faces.map((f) => f.id).sort()).toEqual(["hei-sc", "latin", "latin-bold", "serif-sc"]);
-    for (const f of faces) expect(f.licence).toMatch(/^LICENSE-/);
+    expect(faces.map((f) => f.id).sort()).toEqual(["hei-sc", "kai-sc", "latin", "latin-bold", "latin-bold-italic", "latin-italic", "serif-sc"]);
+    for (const f of faces) {
+      expect(f.licence).toMatch(/^LICENSE-/);
+      expect(existsSync(join(FONTS_DIR, f.licence)), f.licence).toBe(true);
+      expect(existsSync(join(FONTS_DIR, f.file)), f.file).toBe(true);
+    }
   });
 
   it("parses each face once per process: documents and pdfkit share the parsed font", async () => {

@@ -1,44 +1,5 @@
-/** Test helpers for tests/marks: zbarimg read-back and a minimal PNG reader for our own output. */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+/** Test helpers for tests/marks: a minimal PNG reader for our own output (read-back: tests/helpers/barcode.ts). */
 import { inflateSync } from "node:zlib";
-
-/** Path of zbarimg, or a loud failure: these tests must not be skipped silently. */
-export function requireZbarimg(): string {
-  try {
-    execFileSync("zbarimg", ["--version"], { stdio: "pipe" });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(
-      `zbarimg is required by tests/marks (Debian/Ubuntu: apt-get install zbar-tools) but could not be run: ${code ?? String(e)}`,
-    );
-  }
-  return "zbarimg";
-}
-
-/** Writes `png` to a temporary file, decodes it with `zbarimg --raw -q` and returns the decoded lines. */
-export function zbarDecode(png: Uint8Array, name = "mark.png"): string[] {
-  const bin = requireZbarimg();
-  const dir = mkdtempSync(join(tmpdir(), "undoc-marks-"));
-  const file = join(dir, name);
-  try {
-    writeFileSync(file, png);
-    let out: string;
-    try {
-      out = execFileSync(bin, ["--raw", "-q", file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-    } catch (e) {
-      const err = e as { status?: number; stdout?: string };
-      // zbarimg exits with 4 when no symbol was found.
-      if (err.status === 4) return [];
-      throw e;
-    }
-    return out.split("\n").filter((l) => l.length > 0);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 export interface PngChunk {
   type: string;

@@ -1,6 +1,7 @@
 /**
  * Property-based tests (fast-check): random documents with random Unicode render without a crash;
- * the PDF passes `qpdf --check` and the text pdftotext reads back is the input text; the DOCX is
+ * the PDF is structurally sound and the text read back is the input text (qpdf and pdftotext
+ * check random documents too, in tests/conformance/pdf.test.ts); the DOCX is
  * a valid zip whose XML parts are well-formed; a character no face has is a clean FONT error
  * naming it and its field.
  *
@@ -9,7 +10,6 @@
  * and path: rerun with them to reproduce.
  */
 import { describe, expect, it } from "vitest";
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,7 +20,9 @@ import { faceSetFor } from "../../src/fonts/face-set.js";
 import { parseData } from "../../src/input/load.js";
 import { plainText, type Document } from "../../src/model/types.js";
 import { buildModel, DEFAULT_TEMPLATES, renderData, styleOf } from "../../src/render/pipeline.js";
+import { pdfStructureProblems } from "../helpers/pdf.js";
 import { bodyText, IGNORABLE, squash } from "../robustness/pdf-text.js";
+import { applyTextRules } from "../../src/model/text-rules.js";
 import { documentData, repertoire, textFields } from "./arbitraries.js";
 import { docxProblems, docxText } from "./xml.js";
 
@@ -53,7 +55,8 @@ function drawnBody(model: Document): string {
     .join("");
 }
 
-const visible = (s: string) => squash(s.replace(IGNORABLE, ""));
+// hyphens are left out of the comparison: Latin-language lines may end at a hyphenation point, with a hyphen the data does not have
+const visible = (s: string) => squash(s.replace(IGNORABLE, "").replace(/[-\u2010]/g, ""));
 
 describe("random documents (fast-check)", () => {
   it("the repertoire is large enough to mean something", () => {
@@ -64,7 +67,7 @@ describe("random documents (fast-check)", () => {
     expect(REP.symbols).toContain("①");
   });
 
-  it("render to PDF without a crash; qpdf --check passes; the text read back is the input text", async () => {
+  it("render to PDF without a crash; the PDF is structurally sound; the text read back is the input text", async () => {
     let n = 0;
     await fc.assert(
       fc.asyncProperty(documentData(REP), async (input) => {
@@ -75,16 +78,17 @@ describe("random documents (fast-check)", () => {
         const file = join(tmp, `doc-${n}.pdf`);
         writeFileSync(file, pdf!);
         writeFileSync(join(tmp, `doc-${n++}.json`), JSON.stringify(input, null, 1)); // to reproduce a failure
-        execFileSync("qpdf", ["--check", file], { stdio: "pipe" });
+        expect(pdfStructureProblems(pdf!)).toEqual([]);
         // every data text is in the model, in order; the PDF's body text is the model's, exactly
         const expected = visible(drawnBody(model));
         let from = 0;
         for (const f of textFields(input).filter((f) => /paragraphs|content|bullets/.test(f.path))) {
-          const at = expected.indexOf(visible(f.get()), from);
+          // the language's text rules (quotation marks, French spacing) are applied before the writers
+          const at = expected.indexOf(visible(applyTextRules(f.get(), data.meta.language)), from);
           expect(at, f.path).toBeGreaterThanOrEqual(0);
           from = at;
         }
-        const text = bodyText(file);
+        const text = visible(await bodyText(file));
         expect(text.endsWith(expected), `${file}: PDF body text:\n${text}\nexpected to end with:\n${expected}`).toBe(true);
       }),
       { numRuns: runs(40), endOnFailure: true, ...replay },

@@ -103,7 +103,9 @@ describe("date helper", () => {
     expect(formatDate("2020-09-14", "en")).toBe("14 September 2020");
     expect(formatDate("2020-09-14", "fr")).toBe("14 septembre 2020");
     expect(formatDate("2020-09-14", "es")).toBe("14 de septiembre de 2020");
-    expect(formatDate("2020-09-14", "ru")).toMatch(/^14 сентября 2020/);
+    expect(formatDate("2020-09-14", "ru")).toBe("14 сентября 2020 года");
+    expect(formatDate("2020-09-01", "fr")).toBe("1er septembre 2020");
+    expect(formatDate("2021-02-03", "es")).toBe("3 de febrero de 2021");
     expect(formatDate("2020-09-14", "ar")).toContain("2020");
     expect(() => formatDate("2020-02-30", "en")).toThrow(/not a calendar date/);
   });

@@ -1,7 +1,8 @@
 /** What every DOCX part builder needs: the style, the faces, the font names, the language and stable ids. */
 import type { Document } from "../../model/types.js";
 import { pageSize, textWidth, type Style } from "../../style/style.js";
-import type { FaceSet, Variant } from "../../typeset/index.js";
+import { composeOptions } from "../../layout/compose-options.js";
+import type { ComposeOptions, FaceSet, Variant } from "../../typeset/index.js";
 import type { FontPlan } from "./fonts.js";
 import type { RunFontNames } from "./props.js";
 import { wordLang } from "./units.js";
@@ -15,6 +16,10 @@ export interface DocxContext {
   /** text block width and page size, points */
   width: number;
   page: { width: number; height: number };
+  /** the document's language (BCP 47, the model's) */
+  docLang: string;
+  /** the typesetter's options for the document's language, as the PDF writer sets them */
+  opt: ComposeOptions;
   /** w:lang values: w:val for Latin text, w:eastAsia for Chinese text */
   lang: { val: string; eastAsia: string };
   /** a Chinese, Japanese or Korean document: emphasis is a face (Kai), not a slant (README, "Emphasis") */
@@ -35,6 +40,8 @@ export function docxContext(doc: Document, style: Style, faces: FaceSet, plan: F
     plan,
     width: textWidth(style),
     page: pageSize(style),
+    docLang: doc.meta.lang,
+    opt: composeOptions(style, doc.meta.lang),
     lang: { val: eastAsian ? "en-US" : wordLang(doc.meta.lang), eastAsia: eastAsian ? wordLang(doc.meta.lang) : "zh-CN" },
     eastAsian,
     nextDrawingId: () => ++drawingId,

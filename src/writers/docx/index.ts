@@ -75,6 +75,7 @@ export async function writeDocx(doc: Document, style: Style, faces: FaceSet, opt
         embedFonts: embeds,
         saveSubsetFonts: embeds && mode === "subset",
         defaultTabStop: 2 * style.text.size,
+        hyphenation: style.text.hyphenation,
         evenAndOddHeaders: true,
         compressPunctuation: ctx.eastAsian,
         // the line-start and line-end prohibitions of clreq §3.2 as the typesetter applies them, for Chinese runs

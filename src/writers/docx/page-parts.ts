@@ -23,7 +23,6 @@ import {
   type ParagraphChild,
 } from "docx";
 import { firstPageFooterBoxes, mastheadBoxes, runningFooterBoxes, runningHeaderBoxes, type FurnitureBox, type Mark, type TextBox } from "../../layout/furniture.js";
-import { composeOptions } from "../../layout/compose-options.js";
 import { furnitureText, type FurnitureRole } from "../../layout/roles.js";
 import { code39, code39Width, placeholderEmblem, qrCode, recyclingMark, type Drawing } from "../../marks/index.js";
 import type { Document } from "../../model/types.js";
@@ -129,10 +128,9 @@ function boxParagraphs(ctx: DocxContext, boxes: FurnitureBox[]): { paragraphs: P
 
 /** How many lines a furniture text takes at a width: the typesetter's count, as the PDF writer's. */
 function lineCounter(ctx: DocxContext) {
-  const opt = composeOptions(ctx.style);
   return (role: FurnitureRole, text: string, width: number) => {
     const { size, weight } = furnitureText(ctx.style, role);
-    return Math.max(1, composeParagraph([{ text, weight }], ctx.faces, { size, width, leftIndent: 0, rightIndent: 0, firstLineIndent: 0, align: "start" }, opt).lines.length);
+    return Math.max(1, composeParagraph([{ text, weight }], ctx.faces, { size, width, leftIndent: 0, rightIndent: 0, firstLineIndent: 0, align: "start" }, ctx.opt).lines.length);
   };
 }
 

@@ -14,8 +14,8 @@ import { FootnoteReferenceRun, Paragraph, Tab, TextRun, type ParagraphChild } fr
 import { labelSpan, spansFor } from "../../layout/roles.js";
 import type { Inline } from "../../model/types.js";
 import type { ResolvedParagraph } from "../../style/style.js";
-import { clusterize, spanSlot } from "../../typeset/units.js";
-import { variantOf, type Span } from "../../typeset/index.js";
+import { clusterize, slotFor, spanSlot } from "../../typeset/units.js";
+import { isCjkLanguage, variantOf, type ScriptFaces, type Span } from "../../typeset/index.js";
 import type { DocxContext } from "./context.js";
 import { CHARACTER_STYLES, slantsItalic } from "./styles.js";
 
@@ -27,6 +27,16 @@ const hintMatters = (cp: number) => cp >= 0x80 && cp < 0x2e80;
 interface Piece {
   text: string;
   slot: "cjk" | "latin";
+}
+
+/**
+ * The face the typesetter sets a cluster in: labels in the Latin face where it has them
+ * (units.ts spanSlot); quotes, dashes and the ellipsis in the Chinese face in Chinese text and in
+ * the Latin face in Latin and Cyrillic text (word-items.ts, classify.ts usesCjkFace).
+ */
+function slotOf(ctx: DocxContext, cluster: string, set: ScriptFaces, span: Span): "cjk" | "latin" {
+  if (span.preferLatin) return spanSlot(cluster, set, span);
+  return slotFor(cluster, set, isCjkLanguage(span.lang ?? ctx.docLang));
 }
 
 /** A span cut where its characters change face (only where that changes what Word does). */
@@ -44,7 +54,7 @@ function pieces(ctx: DocxContext, span: Span, italicMatters: boolean): Piece[] {
       else pending += text;
       continue;
     }
-    const slot = spanSlot(c.text, set, span);
+    const slot = slotOf(ctx, c.text, set, span);
     if (last && last.slot === slot) last.text += text;
     else out.push({ text: pending + text, slot }), (pending = "");
   }

@@ -13,6 +13,8 @@ export interface SettingsOptions {
   saveSubsetFonts: boolean;
   /** points */
   defaultTabStop: number;
+  /** Word's automatic hyphenation (style.text.hyphenation; zone in points) */
+  hyphenation?: { auto: boolean; zone?: number; maxConsecutive?: number };
   evenAndOddHeaders: boolean;
   /** compress full-width punctuation (clreq §3.1.6) */
   compressPunctuation: boolean;
@@ -32,6 +34,9 @@ export function settingsPart(o: SettingsOptions) {
     onOff("w:embedTrueTypeFonts", o.embedFonts || undefined),
     onOff("w:saveSubsetFonts", o.saveSubsetFonts || undefined),
     val("w:defaultTabStop", twip(o.defaultTabStop)),
+    o.hyphenation && onOff("w:autoHyphenation", o.hyphenation.auto),
+    o.hyphenation?.maxConsecutive !== undefined && val("w:consecutiveHyphenLimit", o.hyphenation.maxConsecutive),
+    o.hyphenation?.zone !== undefined && val("w:hyphenationZone", twip(o.hyphenation.zone)),
     onOff("w:evenAndOddHeaders", o.evenAndOddHeaders || undefined),
     o.compressPunctuation && val("w:characterSpacingControl", "compressPunctuation"),
     o.kinsoku && el("w:noLineBreaksAfter", { "w:lang": o.kinsoku.lang, "w:val": o.kinsoku.noLineBreaksAfter }),

@@ -6,7 +6,6 @@
  * keep with the first row; no row splits across pages (w:cantSplit), as the PDF keeps each row whole.
  */
 import { BorderStyle, Table, TableBorders, TableCell, TableLayoutType, TableRow, WidthType } from "docx";
-import { composeOptions } from "../../layout/compose-options.js";
 import { cellRole } from "../../layout/roles.js";
 import { columnWidths } from "../../layout/table-widths.js";
 import type { Table as ModelTable, TableRow as ModelRow } from "../../model/types.js";
@@ -17,8 +16,11 @@ import { eighths, twip } from "./units.js";
 const NONE = { style: BorderStyle.NONE, size: 0, color: "auto" };
 
 export function tableOf(w: BlockWriter, table: ModelTable): Table {
-  const { style, faces, width } = w.ctx;
-  const widths = columnWidths(table, width, style, faces, composeOptions(style)).map(twip);
+  const { style, faces } = w.ctx;
+  // the table's own indents from the text block's edges (style.table.leftIndent/rightIndent)
+  const left = style.table.leftIndent ?? 0;
+  const width = Math.max(1, w.ctx.width - left - (style.table.rightIndent ?? 0));
+  const widths = columnWidths(table, width, style, faces, w.ctx.opt).map(twip);
   const rule = { style: BorderStyle.SINGLE, size: eighths(style.table.rule), color: "000000" };
   const rows = [...table.header.map((r) => ({ r, header: true })), ...table.rows.map((r) => ({ r, header: false }))];
   const lastHeader = table.header.length - 1;
@@ -26,6 +28,7 @@ export function tableOf(w: BlockWriter, table: ModelTable): Table {
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    ...(left > 0 && { indent: { size: twip(left), type: WidthType.DXA } }),
     borders: TableBorders.NONE,
     margins: { top: twip(style.table.paddingY), bottom: twip(style.table.paddingY), left: twip(style.table.paddingX), right: twip(style.table.paddingX) },
     rows: rows.map(({ r, header }, i) => {

@@ -66,24 +66,27 @@ export function blockOutput(ctx: PdfContext, block: Block): BlockOutput {
   return (handlers[block.type] as Handler<typeof block.type>)(ctx, block as never);
 }
 
-/** All body blocks as pieces, with the spacing between blocks and the page breaks. */
-export function bodyPieces(ctx: PdfContext, blocks: Block[]): Piece[] {
-  const out: Piece[] = [];
+/**
+ * All body blocks as pieces, with the spacing between blocks and the page breaks. A generator:
+ * each block is laid out when pagination reaches it, and its pieces can be dropped once placed.
+ */
+export function* bodyPieces(ctx: PdfContext, blocks: Block[]): Generator<Piece> {
+  let started = false;
   let pendingBreak = false;
   let prevAfter = 0;
   for (const block of blocks) {
     const b = blockOutput(ctx, block);
     if (b.pageBreak) {
-      pendingBreak = out.length > 0;
+      pendingBreak = started;
       continue;
     }
     if (!b.pieces.length) continue;
     const first = b.pieces[0];
-    first.gapBefore = out.length && !pendingBreak ? prevAfter + b.spaceBefore : 0;
+    first.gapBefore = started && !pendingBreak ? prevAfter + b.spaceBefore : 0;
     if (pendingBreak) first.breakBefore = true;
     pendingBreak = false;
-    out.push(...b.pieces);
+    started = true;
     prevAfter = b.spaceAfter;
+    yield* b.pieces;
   }
-  return out;
 }

@@ -19,12 +19,13 @@ export interface PdfContext {
   notes: Map<Footnote, NoteLayout>;
 }
 
-export function pdfContext(style: Style, faces: FaceSet): PdfContext {
+export function pdfContext(style: Style, faces: FaceSet, lang?: string): PdfContext {
   return {
     style,
     faces,
     width: textWidth(style),
-    opt: composeOptions(style),
+    // the language picks the composer: Chinese rules, or words, hyphenation and optimum fit
+    opt: composeOptions(style, lang),
     strut: faces.regular.cjk,
     notes: new Map(),
   };

@@ -1,64 +1,87 @@
 /**
  * The PDF writer: (model, style, faces) -> PDF bytes. The writer lays out and paginates the
  * document itself (blocks.ts -> pieces, paginate.ts -> pages, page-parts.ts for the furniture)
- * and hands pdfmake finished pages of absolutely positioned glyph runs, rules and marks.
+ * and has pdfmake draw the finished pages (draw.ts), one at a time.
+ *
+ * The running footer prints "page/total", so the total must be known before a page is drawn: a
+ * document of up to RETAINED_PAGES pages is laid out once and kept; a longer one is laid out
+ * twice, first only to count its pages, then page by page as each is drawn and dropped, so
+ * memory stays flat however long the document is.
  */
 import type { Document } from "../../model/types.js";
 import { pageSize, type Style } from "../../style/style.js";
 import type { FaceSet } from "../../typeset/index.js";
 import { bodyPieces } from "./blocks.js";
-import { pdfContext } from "./context.js";
-import { pagesContent } from "./emit.js";
+import { pdfContext, type PdfContext } from "./context.js";
+import { PageDrawer } from "./draw.js";
 import { firstPageFooter, masthead, runningParts } from "./page-parts.js";
-import { paginate } from "./paginate.js";
+import { paginateStream, type Page } from "./paginate.js";
 import { pageBodyHeight } from "./parts.js";
 import { shifted, type DrawItem } from "./pieces.js";
-import { pdfFonts, pdfmakeRuntime } from "./pdfmake-runtime.js";
 
 export interface PdfOptions {
   /** creation date written into the PDF (fixed, for reproducible output) */
   date: Date;
 }
 
-/** The document laid out: per page, every item in page coordinates. */
+/** Pages kept from the first layout; past this, the document is laid out again page by page. */
+const RETAINED_PAGES = 300;
+
+interface Layout {
+  ctx: PdfContext;
+  head: { items: DrawItem[]; height: number };
+}
+
+function layout(doc: Document, style: Style, faces: FaceSet): Layout {
+  const ctx = pdfContext(style, faces, doc.meta.lang);
+  return { ctx, head: masthead(ctx, doc) };
+}
+
+function paginateDocument(l: Layout, doc: Document, emit: (page: Page) => void): number {
+  return paginateStream(bodyPieces(l.ctx, doc.body), { bodyHeight: pageBodyHeight(l.ctx), firstPageTop: l.head.height, footnotes: l.ctx.style.footnotes }, emit);
+}
+
+/** A page's items in page coordinates: the furniture, the body, the notes and their rule. */
+function pageItems(l: Layout, doc: Document, page: Page, n: number, total: number): DrawItem[] {
+  const { ctx } = l;
+  const m = ctx.style.page.margin;
+  const items: DrawItem[] = n === 1 ? [...l.head.items, ...firstPageFooter(ctx, doc)] : runningParts(ctx, doc, n, total);
+  for (const placed of [...page.body, ...page.notes]) items.push(...shifted(placed.piece.items, m.left, m.top + placed.y));
+  if (page.separatorY !== undefined) {
+    const f = ctx.style.footnotes;
+    items.push({ kind: "rule", x: m.left, y: m.top + page.separatorY, width: f.separatorWidth, thickness: f.separatorThickness });
+  }
+  return items;
+}
+
+/** The document laid out: per page, every item in page coordinates (for tests and tools). */
 export function layoutPages(doc: Document, style: Style, faces: FaceSet): DrawItem[][] {
-  const ctx = pdfContext(style, faces);
-  const m = style.page.margin;
-  const head = masthead(ctx, doc);
-  const pages = paginate(bodyPieces(ctx, doc.body), { bodyHeight: pageBodyHeight(ctx), firstPageTop: head.height, footnotes: style.footnotes });
-  return pages.map((page, i) => {
-    const n = i + 1;
-    const items: DrawItem[] = n === 1 ? [...head.items, ...firstPageFooter(ctx, doc)] : runningParts(ctx, doc, n, pages.length);
-    for (const placed of [...page.body, ...page.notes]) items.push(...shifted(placed.piece.items, m.left, m.top + placed.y));
-    if (page.separatorY !== undefined) {
-      const f = style.footnotes;
-      items.push({ kind: "rule", x: m.left, y: m.top + page.separatorY, width: f.separatorWidth, thickness: f.separatorThickness });
-    }
-    return items;
-  });
+  const l = layout(doc, style, faces);
+  const pages: Page[] = [];
+  const total = paginateDocument(l, doc, (p) => pages.push(p));
+  return pages.map((p, i) => pageItems(l, doc, p, i + 1, total));
 }
 
 export async function writePdf(doc: Document, style: Style, faces: FaceSet, options: PdfOptions): Promise<Uint8Array> {
-  const pdfmake = pdfmakeRuntime();
-  const pages = layoutPages(doc, style, faces);
-  const content = pagesContent(pages); // registers the faces the runs use
-  const size = pageSize(style);
-  const definition: Record<string, unknown> = {
-    pageSize: { width: size.width, height: size.height },
-    pageMargins: [0, 0, 0, 0],
-    content,
-    defaultStyle: { font: Object.keys(pdfFonts())[0] },
-    info: {
-      title: doc.meta.title,
-      subject: doc.meta.symbol,
-      creator: "undoc",
-      producer: "undoc (pdfmake)",
-      creationDate: options.date,
-      modDate: options.date,
-    },
-    language: doc.meta.lang === "zh" ? "zh-CN" : doc.meta.lang,
-    compress: true,
-  };
-  pdfmake.setFonts(pdfFonts());
-  return new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
+  const l = layout(doc, style, faces);
+  const drawer = new PageDrawer(pageSize(style), {
+    title: doc.meta.title,
+    subject: doc.meta.symbol,
+    date: options.date,
+    lang: doc.meta.lang === "zh" ? "zh-CN" : doc.meta.lang,
+  });
+  let kept: Page[] | undefined = [];
+  const total = paginateDocument(l, doc, (p) => {
+    if (kept && kept.length < RETAINED_PAGES) kept.push(p);
+    else kept = undefined; // too long to keep: count only, draw in a second pass
+  });
+  if (kept) kept.forEach((p, i) => drawer.page(pageItems(l, doc, p, i + 1, total)));
+  else {
+    let n = 0;
+    paginateDocument(l, doc, (p) => {
+      n++;
+      drawer.page(pageItems(l, doc, p, n, total));
+    });
+  }
+  return drawer.finish();
 }

@@ -45,9 +45,14 @@ function linesHeight(lines: Piece[]): number {
   return lines.reduce((h, l) => h + l.height, 0);
 }
 
-export function paginate(pieces: Piece[], o: PaginateOptions): Page[] {
+/**
+ * Paginates `pieces` (any iterable: blocks are laid out as pagination asks for them), handing
+ * each page to `emit` as soon as it is full, so a long document never holds more than a page
+ * and a group of kept-together pieces. Returns the number of pages.
+ */
+export function paginateStream(pieces: Iterable<Piece>, o: PaginateOptions, emit: (page: Page) => void): number {
   const f = o.footnotes;
-  const pages: Page[] = [];
+  let count = 0;
   let top = o.firstPageTop;
   let body: Placed[] = [];
   let notes: NoteEntry[] = [];
@@ -80,7 +85,8 @@ export function paginate(pieces: Piece[], o: PaginateOptions): Page[] {
         }
       });
     }
-    pages.push(page);
+    count++;
+    emit(page);
   };
 
   const newPage = () => {
@@ -127,48 +133,51 @@ export function paginate(pieces: Piece[], o: PaginateOptions): Page[] {
     for (const h of p.repeat) put(h);
   };
 
-  const fitsAll = (group: Piece[]): boolean => {
-    let h = 0;
-    const ns = [...notes];
-    group.forEach((p, i) => {
-      h += (i || body.length ? p.gapBefore : 0) + p.height;
-      ns.push(...entriesOf(p.notes));
-    });
-    if (!body.length && group[0].repeat?.length) h += linesHeight(group[0].repeat);
-    return h <= room(ns) + EPSILON;
+  /**
+   * Places a piece on this page if it fits there, with its notes at the foot: whole, or the
+   * first note that does not fit whole split after as many lines as fit (at least one, so the
+   * page shows the start of its own note), the rest carried to the next page. False, and
+   * nothing changed, when it does not fit.
+   */
+  const placeHere = (p: Piece): boolean => {
+    const mark = body.length;
+    repeatHeader(p);
+    const gap = gapOf(p);
+    const fits = (entries: NoteEntry[]) => gap + p.height <= room(entries) + EPSILON;
+    if (fits([...notes, ...entriesOf(p.notes)])) {
+      put(p);
+      return true;
+    }
+    if (p.notes.length) {
+      let acc = [...notes];
+      const rest: NoteEntry[] = [];
+      for (const n of p.notes) {
+        if (rest.length) rest.push({ lines: n.lines });
+        else if (fits([...acc, { lines: n.lines }])) acc = [...acc, { lines: n.lines }];
+        else {
+          let k = n.lines.length - 1;
+          while (k > 0 && !fits([...acc, { lines: n.lines.slice(0, k) }])) k--;
+          if (k > 0) acc = [...acc, { lines: n.lines.slice(0, k) }];
+          rest.push({ lines: n.lines.slice(k) });
+        }
+      }
+      if (acc.length > notes.length) {
+        top += gap;
+        body.push({ piece: p, y: top });
+        top += p.height;
+        notes = acc;
+        carry.push(...rest.filter((e) => e.lines.length));
+        return true;
+      }
+    }
+    // undo the repeated header rows: the row goes to the next page, and they with it
+    while (body.length > mark) top -= body.pop()!.piece.height;
+    return false;
   };
 
   const placeOne = (p: Piece): void => {
     for (;;) {
-      repeatHeader(p);
-      const gap = gapOf(p);
-      if (gap + p.height <= room([...notes, ...entriesOf(p.notes)]) + EPSILON) return put(p);
-      // the piece fits with the start of its notes: the first note that does not fit whole is
-      // split after as many lines as fit, the rest goes on at the foot of the next page
-      if (p.notes.length) {
-        const fits = (entries: NoteEntry[]) => gap + p.height <= room(entries) + EPSILON;
-        let acc = [...notes];
-        const rest: NoteEntry[] = [];
-        for (const n of p.notes) {
-          if (rest.length) rest.push({ lines: n.lines });
-          else if (fits([...acc, { lines: n.lines }])) acc = [...acc, { lines: n.lines }];
-          else {
-            let k = n.lines.length - 1;
-            while (k > 0 && !fits([...acc, { lines: n.lines.slice(0, k) }])) k--;
-            if (k > 0) acc = [...acc, { lines: n.lines.slice(0, k) }];
-            rest.push({ lines: n.lines.slice(k) });
-          }
-        }
-        // only when the page shows the start of the piece's first note
-        if (acc.length > notes.length) {
-          top += gap;
-          body.push({ piece: p, y: top });
-          top += p.height;
-          notes = acc;
-          carry.push(...rest.filter((e) => e.lines.length));
-          return;
-        }
-      }
+      if (placeHere(p)) return;
       if (body.length) {
         newPage();
         continue;
@@ -182,39 +191,57 @@ export function paginate(pieces: Piece[], o: PaginateOptions): Page[] {
         p = tail;
         continue;
       }
-      // the body fits but its notes do not even start here: set them on the next pages
+      // the body fits but not even the start of its notes: the notes go on at the next pages
       put({ ...p, notes: [] });
       carry.push(...entriesOf(p.notes));
       return;
     }
   };
 
-  let i = 0;
-  while (i < pieces.length) {
-    let j = i;
-    while (j < pieces.length - 1 && pieces[j].keepWithNext && !pieces[j + 1].breakBefore) j++;
-    const group = pieces.slice(i, j + 1);
-    if (group[0].breakBefore && (body.length || notes.length)) newPage();
-    if (fitsAll(group)) {
-      repeatHeader(group[0]);
-      group.forEach(put);
-    } else {
-      // a group that fits on a fresh page moves there whole; a taller one is set piece by piece
-      if (body.length) {
-        newPage();
-        if (fitsAll(group)) {
-          repeatHeader(group[0]);
-          group.forEach(put);
-          i = j + 1;
-          continue;
-        }
-      }
-      group.forEach(placeOne);
+  /** Places a group of pieces kept together on this page, or leaves everything as it was. */
+  const placeGroupHere = (group: Piece[]): boolean => {
+    const saved = { top, body: body.length, notes: [...notes], carry: [...carry] };
+    if (group.every(placeHere)) return true;
+    top = saved.top;
+    body.length = saved.body;
+    notes = saved.notes;
+    carry = saved.carry;
+    return false;
+  };
+
+  // groups of pieces joined by keepWithNext, read ahead from the stream as far as a group goes
+  const it = pieces[Symbol.iterator]();
+  let ahead = it.next();
+  const nextGroup = (): Piece[] => {
+    const group: Piece[] = [];
+    while (!ahead.done) {
+      const p = ahead.value;
+      if (group.length && p.breakBefore) break;
+      group.push(p);
+      ahead = it.next();
+      if (!p.keepWithNext) break;
     }
-    i = j + 1;
+    return group;
+  };
+  for (let group = nextGroup(); group.length; group = nextGroup()) {
+    if (group[0].breakBefore && (body.length || notes.length)) newPage();
+    if (placeGroupHere(group)) continue;
+    // a group that fits on a fresh page moves there whole; a taller one is set piece by piece
+    if (body.length) {
+      newPage();
+      if (placeGroupHere(group)) continue;
+    }
+    group.forEach(placeOne);
   }
   while (carry.length) newPage();
   closePage();
+  return count;
+}
+
+/** All pages at once (small documents, tests). */
+export function paginate(pieces: Iterable<Piece>, o: PaginateOptions): Page[] {
+  const pages: Page[] = [];
+  paginateStream(pieces, o, (p) => pages.push(p));
   return pages;
 }
 

@@ -59,7 +59,9 @@ function withRule(piece: Piece, width: number, thickness: number, at: "top" | "b
 }
 
 export function tablePieces(ctx: PdfContext, table: Table): Piece[] {
-  const width = ctx.width;
+  const t = ctx.style.table;
+  const left = t.leftIndent ?? 0;
+  const width = Math.max(1, ctx.width - left - (t.rightIndent ?? 0));
   const rule = ctx.style.table.rule;
   const widths = columnWidths(ctx, table, width);
   const out: Piece[] = [];
@@ -84,6 +86,6 @@ export function tablePieces(ctx: PdfContext, table: Table): Piece[] {
   if (repeat.length) body = body.map((b) => ({ ...b, repeat }));
   const rows = [...header, ...body];
   if (out.length) rows[0] = { ...rows[0], gapBefore: captionAfter };
-  out.push(...rows);
+  out.push(...rows.map((r) => (left ? { ...r, items: shifted(r.items, left, 0), repeat: r.repeat?.map((h) => ({ ...h, items: shifted(h.items, left, 0) })) } : r)));
   return out;
 }

@@ -37,7 +37,7 @@ describe("word/fontTable.xml", () => {
     for (const f of plan.table) {
       const entry = new RegExp(`<w:font w:name="${f.name}">([\\s\\S]*?)</w:font>`).exec(table)![1];
       expect(entry).toMatch(/^<w:panose1 w:val="[0-9A-F]{20}"\/><w:charset w:val="(86|00)"\/><w:family w:val="(auto|roman)"\/><w:pitch w:val="variable"\/><w:sig /);
-      for (const m of entry.matchAll(/<w:embed(Regular|Bold) r:id="(rId\d+)" w:fontKey="\{([0-9A-F-]{36})\}" w:subsetted="1"\/>/g)) {
+      for (const m of entry.matchAll(/<w:embed(Regular|Bold|Italic|BoldItalic) r:id="(rId\d+)" w:fontKey="\{([0-9A-F-]{36})\}" w:subsetted="1"\/>/g)) {
         members++;
         const target = new RegExp(`Id="${m[2]}" Type="[^"]+/font" Target="([^"]+)"`).exec(rels)![1];
         const font = obfuscateFont(bytes[`word/${target}`], m[3]);

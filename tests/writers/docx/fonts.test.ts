@@ -56,7 +56,8 @@ describe("font plan", () => {
       for (const m of f.members) expect(m.subsetted).toBe(true);
     }
     const latin = plan.table.find((f) => f.name.startsWith("Liberation Serif"))!;
-    expect(latin.members.map((m) => m.slot).sort()).toEqual(["bold", "regular"]);
+    // the small model sets regular, bold and emphasised (italic) text
+    expect(latin.members.map((m) => m.slot).sort()).toEqual(["bold", "italic", "regular"]);
     expect(plan.names.regular.latin).toBe(latin.name);
     expect(plan.names.bold.latin).toBe(latin.name);
   });
@@ -65,14 +66,19 @@ describe("font plan", () => {
     const plan = fontPlan(model, style, faces, "editable");
     const latin = plan.table.find((f) => f.name === "Liberation Serif")!;
     expect(latin.members.map((m) => [m.slot, m.subsetted, m.data.length])).toEqual(
-      expect.arrayContaining([["regular", false, faces.regular.latin.bytes.length], ["bold", false, faces.bold.latin.bytes.length]]),
+      expect.arrayContaining([
+        ["regular", false, faces.regular.latin.bytes.length],
+        ["bold", false, faces.bold.latin.bytes.length],
+        ["italic", false, faces.italic.latin.bytes.length],
+      ]),
     );
-    for (const f of plan.table.filter((f) => f.cjk)) expect(f.name).toMatch(/^Noto (Serif|Sans) CJK SC undoc [0-9A-F]{6}$/);
+    for (const f of plan.table.filter((f) => f.cjk)) expect(f.name).toMatch(/^(Noto (Serif|Sans) CJK SC|LXGW WenKai) undoc [0-9A-F]{6}$/);
+    expect(plan.names.italic.cjk).toMatch(/^LXGW WenKai undoc /); // emphasis in Chinese: the Kai face
   });
 
   it("full: every face whole under its own name", () => {
     const plan = fontPlan(model, style, faces, "full");
-    expect(plan.table.map((f) => f.name).sort()).toEqual(["Liberation Serif", "Noto Sans CJK SC", "Noto Serif CJK SC"]);
+    expect(plan.table.map((f) => f.name).sort()).toEqual(["LXGW WenKai", "Liberation Serif", "Noto Sans CJK SC", "Noto Serif CJK SC"]);
     for (const f of plan.table) for (const m of f.members) expect(m.subsetted).toBe(false);
   });
 

@@ -10,6 +10,8 @@ import type { Style } from "../../../src/style/style.js";
 import { writeDocx, type DocxOptions } from "../../../src/writers/docx/index.js";
 
 export const EXAMPLE = "examples/arria-belarus-2020.zh.yaml";
+/** The second bundled example: a Chinese committee report with every block type. */
+export const REPORT = "examples/committee-report-2021.zh.yaml";
 /** Reports with every block type (headings at four levels, numbered paragraphs, nested lists, footnotes, a table over a page break, a quotation). */
 export const REPORT_ZH = fileURLToPath(new URL("fixtures/report.zh.yaml", import.meta.url));
 export const REPORT_EN = fileURLToPath(new URL("fixtures/report.en.yaml", import.meta.url));

@@ -1,18 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { loadDataFile } from "../../../src/input/load.js";
-import { renderData } from "../../../src/render/pipeline.js";
+import { DEFAULT_TEMPLATES, renderData, styleOf } from "../../../src/render/pipeline.js";
 import type { UnDocumentData } from "../../../src/input/schema.js";
+import { bodyTextOf, pdfFonts, pdfStructureProblems, pdfText, squash, textOf, type TextPage } from "../../helpers/pdf.js";
 
-const dir = mkdtempSync(join(tmpdir(), "undoc-pdf-"));
-const pdfPath = join(dir, "example.pdf");
 let data: UnDocumentData;
 let pdf: Uint8Array;
-
-const squash = (s: string) => s.replace(/\s+/g, "");
+let pages: TextPage[];
 
 function paragraphsOf(d: UnDocumentData): string[] {
   return [
@@ -25,34 +19,32 @@ function paragraphsOf(d: UnDocumentData): string[] {
 beforeAll(async () => {
   data = loadDataFile("examples/arria-belarus-2020.zh.yaml").data;
   pdf = (await renderData(data, { formats: ["pdf"] })).pdf!;
-  writeFileSync(pdfPath, pdf);
+  pages = await pdfText(pdf, { fonts: true });
 });
 
 describe("PDF writer on the example", () => {
-  it("extracts every paragraph of the example", async () => {
+  it("extracts every paragraph of the example", () => {
     // read the text block only (a paragraph split over two pages is interrupted by the running parts)
-    const { styleOf, DEFAULT_TEMPLATES } = await import("../../../src/render/pipeline.js");
-    const style = styleOf(DEFAULT_TEMPLATES);
-    const height = 792 - style.page.margin.top - style.page.margin.bottom;
-    const crop = ["-x", "0", "-y", String(style.page.margin.top), "-W", "612", "-H", String(height), "-r", "72"];
-    const text = squash(execFileSync("pdftotext", [...crop, "-enc", "UTF-8", pdfPath, "-"], { encoding: "utf8" }));
+    const text = bodyTextOf(pages, styleOf(DEFAULT_TEMPLATES).page.margin);
     for (const p of paragraphsOf(data)) expect(text).toContain(squash(p));
   });
 
   it("embeds subset fonts, and only them", () => {
-    const out = execFileSync("pdffonts", [pdfPath], { encoding: "utf8" }).split("\n").slice(2).filter(Boolean);
-    expect(out.length).toBeGreaterThanOrEqual(3);
-    for (const line of out) {
-      // name starts with a subset tag ABCDEF+; columns: emb sub uni = yes yes yes
-      expect(line).toMatch(/^[A-Z]{6}\+/);
-      expect(line).toMatch(/yes\s+yes\s+yes/);
+    const fonts = pdfFonts(pdf);
+    expect(fonts.length).toBeGreaterThanOrEqual(3);
+    for (const f of fonts) {
+      // name starts with a subset tag ABCDEF+; embedded, subset, with a ToUnicode map (pdffonts: yes yes yes)
+      expect(f.name).toMatch(/^[A-Z]{6}\+/);
+      expect([f.embedded, f.subset, f.toUnicode], f.name).toEqual([true, true, true]);
     }
-    expect(out.some((l) => l.includes("NotoSerifCJKsc"))).toBe(true);
+    expect(fonts.some((f) => f.name.includes("NotoSerifCJKsc"))).toBe(true);
+    // every font the text is drawn in is one of them
+    const drawn = new Set(pages.flatMap((p) => p.lines.flatMap((l) => l.items.map((i) => i.fontName))));
+    expect([...drawn].filter((n) => !fonts.some((f) => f.name === n))).toEqual([]);
   });
 
   it("has no glyph missing: every character of the text maps to a real glyph", async () => {
     const { faceSetFor } = await import("../../../src/fonts/face-set.js");
-    const { styleOf, DEFAULT_TEMPLATES } = await import("../../../src/render/pipeline.js");
     const { usesCjkFace } = await import("../../../src/typeset/classify.js");
     const faces = faceSetFor(styleOf(DEFAULT_TEMPLATES));
     const missing: string[] = [];
@@ -62,15 +54,19 @@ describe("PDF writer on the example", () => {
     }
     expect(missing).toEqual([]);
     // and the PDF text round-trips (a .notdef glyph would extract as nothing or garbage)
-    const text = squash(execFileSync("pdftotext", ["-enc", "UTF-8", pdfPath, "-"], { encoding: "utf8" }));
+    const text = squash(textOf(pages));
     for (const ch of new Set(squash(paragraphsOf(data).join("")))) expect(text).toContain(ch);
   });
 
   it("puts the letter on page 1 and the annex from page 2", () => {
-    const page = (n: number) => squash(execFileSync("pdftotext", ["-f", String(n), "-l", String(n), "-enc", "UTF-8", pdfPath, "-"], { encoding: "utf8" }));
+    const page = (n: number) => squash(textOf(pages, n));
     expect(page(1)).toContain(squash(data.letter.paragraphs[0]));
     expect(page(1)).not.toContain("的信的附件");
     expect(page(2)).toContain("的信的附件");
+  });
+
+  it("is structurally sound (cross-reference table, offsets, stream lengths, page tree)", () => {
+    expect(pdfStructureProblems(pdf)).toEqual([]);
   });
 
   it("is byte-identical when rendered twice", async () => {
