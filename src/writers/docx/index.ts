@@ -15,7 +15,7 @@
  */
 import type { Document } from "../../model/types.js";
 import type { Style } from "../../style/style.js";
-import { CLOSING, INTERPUNCTS, OPENING, STOPS } from "../../typeset/classify.js";
+import { NO_LINE_END, NO_LINE_START } from "../../typeset/kinsoku.js";
 import type { FaceSet } from "../../typeset/index.js";
 import { bodyContent, type BlockWriter } from "./blocks.js";
 import { docxContext } from "./context.js";
@@ -78,10 +78,9 @@ export async function writeDocx(doc: Document, style: Style, faces: FaceSet, opt
         hyphenation: style.text.hyphenation,
         evenAndOddHeaders: true,
         compressPunctuation: ctx.eastAsian,
-        // the line-start and line-end prohibitions of clreq §3.2 as the typesetter applies them, for Chinese runs
-        kinsoku: ctx.eastAsian
-          ? { lang: ctx.lang.eastAsia, noLineBreaksAfter: [...OPENING].join(""), noLineBreaksBefore: [...CLOSING, ...STOPS, ...INTERPUNCTS].join("") }
-          : undefined,
+        // the line-start and line-end prohibitions the typesetter applies: Word's own zh-CN lists, written
+        // out so LibreOffice (whose zh-CN lists differ) uses them too
+        kinsoku: ctx.eastAsian ? { lang: ctx.lang.eastAsia, noLineBreaksAfter: NO_LINE_END, noLineBreaksBefore: NO_LINE_START } : undefined,
         lang: ctx.lang,
       }),
       fontTable: new FontTable(plan.table),

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { faceSetFor } from "../../../src/fonts/face-set.js";
 import type { Document } from "../../../src/model/types.js";
 import type { Style } from "../../../src/style/style.js";
+import { NO_LINE_END, NO_LINE_START } from "../../../src/typeset/kinsoku.js";
 import { writeDocx } from "../../../src/writers/docx/index.js";
 import { DATE, headerFooterPart, paragraphsIn, paragraphTexts, parts, renderedExample, styleOfPara, styleXml } from "./helpers.js";
 
@@ -78,6 +79,9 @@ describe("structure: named styles, sections, headers and footers", () => {
     expect(defaults).toMatch(/<w:rFonts w:ascii="[^"]+" w:hAnsi="[^"]+" w:eastAsia="[^"]+"/);
     const settings = xml["word/settings.xml"];
     expect(settings).toContain('<w:characterSpacingControl w:val="compressPunctuation"/>');
+    // Word's own zh-CN lists, written out (LibreOffice's own differ), the typesetter's too
+    expect(settings).toContain(`<w:noLineBreaksAfter w:lang="zh-CN" w:val="${NO_LINE_END.replace(/&/g, "&amp;")}"/>`);
+    expect(settings).toContain(`<w:noLineBreaksBefore w:lang="zh-CN" w:val="${NO_LINE_START.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/>/g, "&gt;")}"/>`);
     expect(settings).toContain('<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>');
     expect(settings).toContain("<w:evenAndOddHeaders/>");
   });
