@@ -28,12 +28,15 @@ import { textPieces } from "../../layout/roles.js";
 import type { Document } from "../../model/types.js";
 import type { Style } from "../../style/style.js";
 import { VARIANTS, variantOf, type FaceSet, type Variant } from "../../typeset/index.js";
+import { clusterize } from "../../typeset/units.js";
 import { subsetFont } from "./hb-subset.js";
 import type { RunFontNames } from "./props.js";
 import { fontSignature, panose, renamedFont } from "./sfnt.js";
+import { slotOf } from "./slots.js";
 
-export const DOCX_FONT_MODES = ["editable", "full", "subset", "none"] as const;
-export type DocxFontMode = (typeof DOCX_FONT_MODES)[number];
+import type { DocxFontMode } from "../../render/docx-fonts.js";
+
+export { DOCX_FONT_MODES, type DocxFontMode } from "../../render/docx-fonts.js";
 
 /** Fonts named when nothing is embedded (mode `none`). */
 export interface SystemFonts {
@@ -88,6 +91,19 @@ export function codePointsByVariant(doc: Document, style: Style): Record<Variant
   return out;
 }
 
+/** The faces (by script) each variant sets some character in: a face that sets nothing is not embedded. */
+function scriptsUsed(doc: Document, style: Style, faces: FaceSet): Record<Variant, Set<"cjk" | "latin">> {
+  const out = Object.fromEntries(VARIANTS.map((v) => [v, new Set<"cjk" | "latin">()])) as Record<Variant, Set<"cjk" | "latin">>;
+  for (const piece of textPieces(doc, style)) {
+    for (const span of piece.spans) {
+      const v = variantOf(span.weight, span.italic);
+      for (const c of clusterize(span.text)) if (c.text.trim()) out[v].add(slotOf(c.text, faces[v], span, doc.meta.lang));
+    }
+  }
+  out.regular.add("latin"); // the spaces and tabs of every paragraph
+  return out;
+}
+
 /** The code points of `codePoints` a face has, in order: what its subset keeps. */
 function keptCodePoints(face: Face, codePoints: Set<number>): number[] {
   return [...codePoints].filter((cp) => face.font.hasGlyphForCodePoint(cp)).sort((a, b) => a - b);
@@ -135,11 +151,12 @@ function embedsWhole(mode: DocxFontMode, face: Face): boolean {
 export function fontPlan(doc: Document, style: Style, faces: FaceSet, mode: DocxFontMode, system: SystemFonts = DEFAULT_SYSTEM_FONTS): FontPlan {
   if (mode === "none") return namedFontPlan(faces, { ...DEFAULT_SYSTEM_FONTS, ...system });
   const cps = codePointsByVariant(doc, style);
-  // every face of the style, with the code points of the variants it is used in
+  const scripts = scriptsUsed(doc, style, faces);
+  // every face the document sets text in, with the code points of the variants it is used in
   const used = new Map<Face, Set<number>>();
   for (const v of VARIANTS) {
     if (!cps[v].size) continue; // a variant the document never sets loads no face
-    for (const face of [faces[v].cjk, faces[v].latin]) {
+    for (const face of [...scripts[v]].map((s) => faces[v][s])) {
       const set = used.get(face) ?? new Set<number>();
       for (const cp of cps[v]) set.add(cp);
       used.set(face, set);

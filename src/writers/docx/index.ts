@@ -36,7 +36,7 @@ export { DOCX_FONT_MODES } from "./fonts.js";
 export interface DocxOptions {
   /** written as the document's creation and modification date, and as the zip entries' time */
   date: Date;
-  /** which fonts are embedded and how (fonts.ts; default "subset") */
+  /** which fonts are embedded and how (fonts.ts; default "editable") */
   fonts?: DocxFontMode;
   /** @deprecated use fonts: "none"; `false` embeds nothing and names the system fonts */
   embedFonts?: boolean;
@@ -45,7 +45,7 @@ export interface DocxOptions {
 }
 
 export async function writeDocx(doc: Document, style: Style, faces: FaceSet, options: DocxOptions): Promise<Uint8Array> {
-  const mode: DocxFontMode = options.embedFonts === false ? "none" : (options.fonts ?? "subset");
+  const mode: DocxFontMode = options.embedFonts === false ? "none" : (options.fonts ?? "editable");
   const plan = fontPlan(doc, style, faces, mode, options.systemFonts ?? DEFAULT_SYSTEM_FONTS);
   const ctx = docxContext(doc, style, faces, plan);
   const sheet = styleSheet(ctx);

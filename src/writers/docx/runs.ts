@@ -14,9 +14,10 @@ import { FootnoteReferenceRun, Paragraph, Tab, TextRun, type ParagraphChild } fr
 import { labelSpan, spansFor } from "../../layout/roles.js";
 import type { Inline } from "../../model/types.js";
 import type { ResolvedParagraph } from "../../style/style.js";
-import { clusterize, slotFor, spanSlot } from "../../typeset/units.js";
-import { isCjkLanguage, variantOf, type ScriptFaces, type Span } from "../../typeset/index.js";
+import { clusterize, spanSlot } from "../../typeset/units.js";
+import { variantOf, type Span } from "../../typeset/index.js";
 import type { DocxContext } from "./context.js";
+import { slotOf } from "./slots.js";
 import { CHARACTER_STYLES, slantsItalic } from "./styles.js";
 
 type RoleLook = Pick<ResolvedParagraph, "weight" | "italic">;
@@ -29,16 +30,6 @@ interface Piece {
   slot: "cjk" | "latin";
 }
 
-/**
- * The face the typesetter sets a cluster in: labels in the Latin face where it has them
- * (units.ts spanSlot); quotes, dashes and the ellipsis in the Chinese face in Chinese text and in
- * the Latin face in Latin and Cyrillic text (word-items.ts, classify.ts usesCjkFace).
- */
-function slotOf(ctx: DocxContext, cluster: string, set: ScriptFaces, span: Span): "cjk" | "latin" {
-  if (span.preferLatin) return spanSlot(cluster, set, span);
-  return slotFor(cluster, set, isCjkLanguage(span.lang ?? ctx.docLang));
-}
-
 /** A span cut where its characters change face (only where that changes what Word does). */
 function pieces(ctx: DocxContext, span: Span, italicMatters: boolean): Piece[] {
   const set = ctx.faces[variantOf(span.weight, span.italic)];
@@ -47,14 +38,15 @@ function pieces(ctx: DocxContext, span: Span, italicMatters: boolean): Piece[] {
   for (const c of clusterize(span.text)) {
     const text = span.text.slice(c.start, c.end); // as written: default-ignorable characters included
     const cp = c.text.codePointAt(0) ?? 0x20;
-    const matters = italicMatters ? cp > 0x20 : hintMatters(cp);
+    // ASCII keeps to runs of its own next to characters set in the Chinese face: those runs name the Chinese face in every slot
+    const matters = italicMatters ? cp > 0x20 : hintMatters(cp) || (cp > 0x20 && cp < 0x80);
     const last = out[out.length - 1];
     if (!matters) {
       if (last) last.text += text;
       else pending += text;
       continue;
     }
-    const slot = slotOf(ctx, c.text, set, span);
+    const slot = slotOf(c.text, set, span, ctx.docLang);
     if (last && last.slot === slot) last.text += text;
     else out.push({ text: pending + text, slot }), (pending = "");
   }
@@ -82,7 +74,9 @@ function spanRuns(ctx: DocxContext, span: Span, role: RoleLook): TextRun[] {
       new TextRun({
         text: p.text,
         ...(style && { style: style.id }),
-        ...((!sameFonts || hint) && { font: { ...(!sameFonts && { ascii: fonts.latin, hAnsi: fonts.latin, eastAsia: fonts.cjk, cs: fonts.latin }), ...(hint && { hint: "eastAsia" }) } }),
+        ...((!sameFonts || hint) && {
+          font: hint ? { ascii: fonts.cjk, hAnsi: fonts.cjk, eastAsia: fonts.cjk, cs: fonts.cjk, hint: "eastAsia" } : { ascii: fonts.latin, hAnsi: fonts.latin, eastAsia: fonts.cjk, cs: fonts.latin },
+        }),
         ...(styleBold !== (span.weight === "bold") && { bold: span.weight === "bold" }),
         ...(slant !== styleSlant && { italics: slant }),
       }),

@@ -238,27 +238,35 @@ function styleElement(d: StyleDef): Element {
 }
 
 /**
- * w:docDefaults: the Chinese layout rules for every paragraph: w:kinsoku (line-start and
- * line-end prohibitions), w:overflowPunct (hanging punctuation), w:autoSpaceDE/DN (the narrow
- * gap between Chinese and Latin text or digits); the fonts, size and languages of every run.
+ * The Chinese layout rules for every paragraph: w:kinsoku (line-start and line-end
+ * prohibitions), w:overflowPunct (hanging punctuation), w:autoSpaceDE/DN (the narrow gap between
+ * Chinese and Latin text or digits); lines at the exact line spacing, not the document grid (Word
+ * ignores the grid for exact spacing anyway, LibreOffice does not: it gives each line two).
+ */
+function layoutRules(ctx: DocxContext): ParagraphProps {
+  const t = ctx.style.text;
+  return {
+    widowControl: true,
+    kinsoku: true,
+    overflowPunct: t.hangingPunctuation,
+    autoSpaceDE: t.cjkLatinGapEm > 0,
+    autoSpaceDN: t.cjkLatinGapEm > 0,
+    snapToGrid: false,
+  };
+}
+
+/** The run properties every run starts from: the regular faces, the body size, the languages. */
+const defaultRun = (ctx: DocxContext): RunProps => ({ fonts: ctx.fonts.regular, size: ctx.style.text.size, lang: ctx.lang });
+
+/**
+ * w:docDefaults: the layout rules, fonts, size and languages of every paragraph and run (Word
+ * keeps them; LibreOffice keeps them as its default paragraph style and writes them back as the
+ * Normal style and the document defaults when it saves, overflowPunct excepted: README).
  */
 function docDefaults(ctx: DocxContext): Element {
-  const t = ctx.style.text;
   return el("w:docDefaults", {}, [
-    el("w:rPrDefault", {}, [runProperties({ fonts: ctx.fonts.regular, size: t.size, lang: ctx.lang })]),
-    el("w:pPrDefault", {}, [
-      paragraphProperties({
-        widowControl: true,
-        kinsoku: true,
-        overflowPunct: t.hangingPunctuation,
-        autoSpaceDE: t.cjkLatinGapEm > 0,
-        autoSpaceDN: t.cjkLatinGapEm > 0,
-        // lines follow the exact line spacing, not the document grid: Word ignores the grid for exact
-        // spacing anyway, LibreOffice does not (it gives each line two grid lines)
-        snapToGrid: false,
-        spacing: { before: 0, after: 0, line: t.lineHeight },
-      }),
-    ]),
+    el("w:rPrDefault", {}, [runProperties(defaultRun(ctx))]),
+    el("w:pPrDefault", {}, [paragraphProperties({ ...layoutRules(ctx), spacing: { before: 0, after: 0, line: ctx.style.text.lineHeight } })]),
   ]);
 }
 

@@ -56,8 +56,9 @@ describe("font plan", () => {
       for (const m of f.members) expect(m.subsetted).toBe(true);
     }
     const latin = plan.table.find((f) => f.name.startsWith("Liberation Serif"))!;
-    // the small model sets regular, bold and emphasised (italic) text
-    expect(latin.members.map((m) => m.slot).sort()).toEqual(["bold", "italic", "regular"]);
+    // the small model sets regular and bold Latin text (its emphasis is Chinese: the Kai face, no Latin italic)
+    expect(latin.members.map((m) => m.slot).sort()).toEqual(["bold", "regular"]);
+    expect(plan.table.some((f) => f.name.startsWith("LXGW WenKai undoc"))).toBe(true);
     expect(plan.names.regular.latin).toBe(latin.name);
     expect(plan.names.bold.latin).toBe(latin.name);
   });
@@ -69,11 +70,19 @@ describe("font plan", () => {
       expect.arrayContaining([
         ["regular", false, faces.regular.latin.bytes.length],
         ["bold", false, faces.bold.latin.bytes.length],
-        ["italic", false, faces.italic.latin.bytes.length],
       ]),
     );
     for (const f of plan.table.filter((f) => f.cjk)) expect(f.name).toMatch(/^(Noto (Serif|Sans) CJK SC|LXGW WenKai) undoc [0-9A-F]{6}$/);
     expect(plan.names.italic.cjk).toMatch(/^LXGW WenKai undoc /); // emphasis in Chinese: the Kai face
+  });
+
+  it("embeds only the faces the document sets text in: no Chinese face for a Latin document", () => {
+    const en = structuredClone(model);
+    en.meta.lang = "en";
+    en.body = [{ type: "paragraph", children: [{ type: "text", value: "Only “Latin” text — 2021." }] }];
+    en.masthead = { ...en.masthead, organisation: "United Nations", organ: "General Assembly" };
+    const plan = fontPlan(en, style, faces, "full");
+    expect(plan.table.map((f) => f.name)).toEqual(["Liberation Serif"]);
   });
 
   it("full: every face whole under its own name", () => {

@@ -151,6 +151,19 @@ describe("structure: named styles, sections, headers and footers", () => {
   });
 });
 
+describe("fonts for editing (the default, --docx-fonts editable)", () => {
+  it("embeds the Latin faces whole and the Chinese faces as subsets under names of their own, under 1 MB", () => {
+    const table = xml["word/fontTable.xml"];
+    expect(table).toMatch(/<w:font w:name="Liberation Serif">[\s\S]*?<w:embedRegular r:id="rId\d+" w:fontKey="\{[0-9A-F-]{36}\}"\/><w:embedBold /);
+    expect(table).not.toMatch(/<w:font w:name="Liberation Serif">(?:(?!<\/w:font>)[\s\S])*w:subsetted/);
+    expect(table).toMatch(/<w:font w:name="Noto Serif CJK SC undoc [0-9A-F]{6}">[\s\S]*?w:subsetted="1"/);
+    expect(table).not.toMatch(/w:name="Noto Serif CJK SC"/);
+    expect(xml["word/settings.xml"]).toContain("<w:embedTrueTypeFonts/>");
+    expect(xml["word/settings.xml"]).not.toContain("saveSubsetFonts");
+    expect(docx.length).toBeLessThan(1_000_000);
+  });
+});
+
 describe("reproducible output", () => {
   it("gives byte-identical DOCX for the same input", async () => {
     const faces = faceSetFor(style);
