@@ -1,7 +1,7 @@
 /**
  * LibreOffice, the Word stand-in available here, for the DOCX conformance checks: a document
  * converted in a private user profile (parallel runs do not share one), to PDF or through another
- * filter (`docx:"MS Word 2007 XML"` for a round trip), optionally with a fontconfig file that
+ * filter (`docx:MS Word 2007 XML` for a round trip), optionally with a fontconfig file that
  * decides which fonts LibreOffice sees as installed.
  */
 import { execFileSync } from "node:child_process";
