@@ -43,6 +43,11 @@ export interface RenderOptions {
    * `embedFonts: false` is the older spelling of fonts "none".
    */
   docx?: { fonts?: DocxFontMode; systemFonts?: SystemFonts; embedFonts?: boolean };
+  /**
+   * PDF: tagged (a structure tree, PDF/UA-1 and PDF/A-2a) by default; `tagged: false` writes a
+   * plain PDF 1.7 without structure, /ActualText or conformance claims (about 8% smaller).
+   */
+  pdf?: { tagged?: boolean };
 }
 
 export interface Rendered {
@@ -133,7 +138,7 @@ export async function renderData(data: UnDocumentData, options: RenderOptions = 
   // writers are loaded on first use: a PDF-only run never loads docx, and the other way round
   if (formats.includes("pdf")) {
     const { writePdf } = await import("../writers/pdf/index.js");
-    out.pdf = await writePdf(model, style, faces, { date });
+    out.pdf = await writePdf(model, style, faces, { date, tagged: options.pdf?.tagged ?? true });
   }
   if (formats.includes("docx")) {
     const { writeDocx } = await import("../writers/docx/index.js");

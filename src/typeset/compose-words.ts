@@ -52,7 +52,10 @@ export function composeWords(spans: Span[], faces: FaceSet, geo: ParagraphGeomet
   breaks ??= firstFit(items, widthOf, { hyphenate, hyphenationZone: opt.hyphenationZone ?? WORD_DEFAULTS.hyphenationZone, maxConsecutiveHyphens });
   const lines = breaks.map((b, n) => {
     const box = lineBox(geo, n);
-    return placeWordLine(items, b.start, b.end, box.measure, box.indent, geo.align, n === breaks.length - 1);
+    return placeWordLine(items, b.start, b.end, box.measure, box.indent, geo.align, n === breaks.length - 1, {
+      wordSpaceLimit: (opt.wordSpaceLimitEm ?? WORD_DEFAULTS.wordSpaceLimitEm) * geo.size,
+      letterSpacingMax: (opt.letterSpacingMaxEm ?? WORD_DEFAULTS.letterSpacingMaxEm) * geo.size,
+    });
   });
   return { lines, text };
 }

@@ -51,6 +51,13 @@ export interface WordComposeOptions {
   lineBreaking?: "optimum" | "first-fit";
   /** first fit only: hyphenate when the line would otherwise end at least this short (points; Word's default 0.25 in) */
   hyphenationZone?: number;
+  /**
+   * the widest word space a justified line may show, em (default 0.4): where the breaks leave
+   * more, the rest goes into a slight letter spacing, at most letterSpacingMaxEm per letter
+   */
+  wordSpaceLimitEm?: number;
+  /** the most letter spacing a line may take to keep its word spaces within the limit, em (default 0.03) */
+  letterSpacingMaxEm?: number;
 }
 
 export const WORD_DEFAULTS = {
@@ -58,6 +65,8 @@ export const WORD_DEFAULTS = {
   maxConsecutiveHyphens: 3,
   wordSpaceMinEm: 0.2,
   wordSpaceMaxEm: 0.375,
+  wordSpaceLimitEm: 0.4,
+  letterSpacingMaxEm: 0.03,
   lineBreaking: "optimum",
   hyphenationZone: 18,
 } as const;

@@ -179,7 +179,7 @@ describe("--docx-fonts", () => {
   it("subset embeds every face as a renamed subset", () => {
     const out = tmp("undoc-subset-");
     expect(undoc(["render", EXAMPLE, "--out", out, "--format", "docx", "--docx-fonts", "subset"]).code).toBe(0);
-    expect(table(out)).toMatch(/w:name="Liberation Serif undoc [0-9A-F]{6}"/);
+    expect(table(out)).toMatch(/w:name="undoc latin [0-9A-F]{6}"/);
   });
 
   it("refuses an unknown mode, and --system-fonts with another mode", () => {

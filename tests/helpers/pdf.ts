@@ -170,7 +170,7 @@ interface PdfObject {
 const WS = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIM = new Set([...("()<>[]{}/%".split("").map((c) => c.charCodeAt(0)))]);
 
-class Lexer {
+export class Lexer {
   constructor(
     private readonly b: Uint8Array,
     public pos: number,
@@ -516,4 +516,71 @@ function describeFont(pdf: PdfFile, font: PdfDict): PdfFont {
   const descriptor = dictOf(pdf, descriptorOwner.get("FontDescriptor"));
   const program = ["FontFile", "FontFile2", "FontFile3"].find((k) => descriptor?.has(k));
   return { name, type, embedded: program !== undefined, program, subset: /^[A-Z]{6}\+/.test(name), toUnicode: font.has("ToUnicode"), pages: [] };
+}
+
+/** A run of glyphs as drawn: where it starts, where its last glyph ends, its text, size and letter spacing. */
+export interface GlyphRunRead {
+  text: string;
+  x: number;
+  /** end of the last glyph (the letter spacing after it is not ink) */
+  xMax: number;
+  /** baseline from the top of the page */
+  y: number;
+  fontSize: number;
+  /** PDF Tc: extra space after every glyph */
+  charSpacing: number;
+}
+
+/**
+ * Every text-showing operation of each page, read from pdfjs's operator list: exact start and
+ * end positions (glyph widths, kerning adjustments and letter spacing counted), where
+ * getTextContent joins a line's runs into one item and places words only approximately.
+ */
+export async function pdfRuns(bytes: Uint8Array): Promise<GlyphRunRead[][]> {
+  const { OPS } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const doc = await openPdf(bytes);
+  try {
+    const pages: GlyphRunRead[][] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const height = page.view[3] - page.view[1];
+      const ops = await page.getOperatorList();
+      const runs: GlyphRunRead[] = [];
+      let x = 0;
+      let y = 0;
+      let size = 0;
+      let tc = 0;
+      ops.fnArray.forEach((fn, i) => {
+        const args = ops.argsArray[i] as unknown[];
+        if (fn === OPS.setTextMatrix) {
+          const m = args[0] as Record<number, number>;
+          x = m[4];
+          y = m[5];
+        } else if (fn === OPS.setFont) size = Number(args[1]);
+        else if (fn === OPS.setCharSpacing) tc = Number(args[0]);
+        else if (fn === OPS.beginText) tc = 0;
+        else if (fn === OPS.showText) {
+          let pen = x;
+          let text = "";
+          let last = x;
+          for (const g of args[0] as Array<number | { unicode: string; width: number }>) {
+            if (typeof g === "number") pen -= (g / 1000) * size;
+            else {
+              text += g.unicode;
+              pen += (g.width / 1000) * size;
+              last = pen;
+              pen += tc;
+            }
+          }
+          runs.push({ text, x, xMax: last, y: height - y, fontSize: size, charSpacing: tc });
+          x = pen;
+        }
+      });
+      pages.push(runs);
+      page.cleanup();
+    }
+    return pages;
+  } finally {
+    await doc.destroy();
+  }
 }

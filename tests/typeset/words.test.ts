@@ -66,7 +66,7 @@ describe("hyphenation points (Liang patterns, hyph-utf8)", () => {
 
 describe("the word composer: breaks only between words or at hyphenation points", () => {
   it("breaks at spaces and fills each justified line by its word spaces", () => {
-    const p = compose("aaaa bbbb cccc dddd eeee", "en", { width: 50 }, { hyphenate: false });
+    const p = compose("aaaa bbbb cccc dddd eeee", "en", { width: 50 }, { hyphenate: false, letterSpacingMaxEm: 0 });
     expect(printed(p)).toEqual(["aaaa bbbb", "cccc dddd", "eeee"]);
     const first = p.lines[0];
     expect(first.width).toBeCloseTo(50);
@@ -74,6 +74,21 @@ describe("the word composer: breaks only between words or at hyphenation points"
     expect(first.runs[1].x).toBeCloseTo(50 - 20);
     expect(first.wordSpace).toBeCloseTo(50 - 40);
     expect(p.lines[2].runs[0].x).toBe(0);
+  });
+
+  it("keeps word spaces within the limit by a slight letter spacing where no better breaks exist", () => {
+    // two words per line, a 10-point space where the limit allows 4: the letters take the rest, up to 0.3 each
+    const p = compose("aaaa bbbb cccc dddd eeee", "en", { width: 50 }, { hyphenate: false, wordSpaceLimitEm: 0.4, letterSpacingMaxEm: 0.03 });
+    const first = p.lines[0];
+    const track = first.runs[0].letterSpacing;
+    expect(track).toBeCloseTo(0.3); // the most a letter may take (0.03 em of 10 pt)
+    expect(first.runs[1].letterSpacing).toBe(track);
+    expect(first.wordSpace).toBeCloseTo(10 - 6 * 0.3); // six letter gaps took 1.8 pt from the one space
+    // the line still ends at the measure
+    const last = first.runs[1];
+    expect(last.x + last.advance + 3 * last.letterSpacing).toBeCloseTo(50);
+    // the paragraph's last line is never spaced out
+    expect(p.lines[2].runs[0].letterSpacing).toBe(0);
   });
 
   it("never draws a space: runs hold no space characters", () => {

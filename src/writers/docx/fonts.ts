@@ -10,9 +10,9 @@
  *
  * - `editable` (default): the Latin faces whole and unchanged (Liberation Serif: 0.4 MB each, any
  *   Latin, Greek or Cyrillic text a user types has its glyph); the Chinese faces as subsets of the
- *   document's characters (the whole faces are 10-13 MB) under a family name of their own
- *   ("Noto Serif CJK SC undoc 1A2B3C"), so they never shadow an installed face and new Chinese
- *   text falls back to the system's Chinese fonts;
+ *   document's characters (the whole faces are 10-16 MB) under a family name of their own
+ *   ("undoc serif-sc 1A2B3C"), so they never shadow an installed face and new Chinese text falls
+ *   back to the system's Chinese fonts;
  * - `full`: every face whole: typing works on machines with no Chinese font at all (23 MB);
  * - `subset`: every face a renamed subset: the smallest file, for reading;
  * - `none`: nothing embedded; the faces UN offices have are named (SimSun, SimHei, Times New Roman).
@@ -115,26 +115,35 @@ const subsets = new Map<string, Uint8Array>();
 /** Subsets kept per process (a long-running watch or batch sees many documents). */
 const SUBSET_CACHE_SIZE = 64;
 
-/** A face cut down to the code points it has of `codePoints` and renamed `family`, computed once per process. */
-export function renamedSubset(face: Face, codePoints: Set<number>, family: string): Uint8Array {
-  const key = `${subsetKey(face, codePoints)}\u0000${family}`;
+/** A face cut down to the code points it has of `codePoints` and renamed (`family.name`), computed once per process. */
+export function renamedSubset(face: Face, codePoints: Set<number>, family: SubsetFamily): Uint8Array {
+  const key = `${subsetKey(face, codePoints)}\u0000${family.name}`;
   let data = subsets.get(key);
   if (!data) {
-    const tag = family.slice(face.family.length).replace(/[^A-Za-z0-9]/g, "");
     if (subsets.size >= SUBSET_CACHE_SIZE) subsets.delete(subsets.keys().next().value!);
-    subsets.set(key, (data = renamedFont(subsetFont(face.bytes, keptCodePoints(face, codePoints)), family, `${face.postscriptName}-${tag}`)));
+    subsets.set(key, (data = renamedFont(subsetFont(face.bytes, keptCodePoints(face, codePoints)), family.name, `undoc-${face.id}-${family.tag}`)));
   }
   return data;
 }
 
+export interface SubsetFamily {
+  name: string;
+  tag: string;
+}
+
 /**
- * The family name of a family's subsets: the family's own name and a hash of its members and
- * their code points, so no installed face has it and two documents with different subsets do not
- * share it (LibreOffice would take one document's subset for the other's text).
+ * The family name of a family's subsets: "undoc", the face id and a hash of the members and their
+ * code points ("undoc serif-sc 3BAD88"), so no installed face has it and two documents with
+ * different subsets do not share it (LibreOffice would take one document's subset for the
+ * other's text). It never takes the face's own family name: the OFL reserves some of them for
+ * unmodified fonts (Liberation, LXGW), and a subset is a modified font.
  */
-function subsetFamily(family: string, members: [Face, Set<number>][]): string {
+function subsetFamily(members: [Face, Set<number>][]): SubsetFamily {
   const key = members.map(([face, cps]) => subsetKey(face, cps)).sort().join("\u0001");
-  return `${family} undoc ${createHash("sha256").update(key).digest("hex").slice(0, 6).toUpperCase()}`;
+  const tag = createHash("sha256").update(key).digest("hex").slice(0, 6).toUpperCase();
+  // the family's name from its shortest face id: "latin" for latin, latin-bold and latin-italic
+  const id = members.map(([face]) => face.id).sort((a, b) => a.length - b.length || a.localeCompare(b))[0];
+  return { name: `undoc ${id} ${tag}`, tag };
 }
 
 function memberSlot(face: Face): MemberSlot {
@@ -169,11 +178,12 @@ export function fontPlan(doc: Document, style: Style, faces: FaceSet, mode: Docx
   const entries: FontTableEntry[] = [];
   for (const [family, members] of families) {
     const whole = members.map(([face]) => embedsWhole(mode, face));
-    const name = whole.every(Boolean) ? family : subsetFamily(family, members.filter((_, i) => !whole[i]));
+    const subset = whole.every(Boolean) ? undefined : subsetFamily(members.filter((_, i) => !whole[i]));
+    const name = subset?.name ?? family;
     const entry: FontTableEntry = { name, cjk: members[0][0].script === "cjk", members: [] };
     members.forEach(([face, set], i) => {
       nameOf.set(face.id, name);
-      const data = whole[i] ? (face.bytes as Uint8Array) : renamedSubset(face, set, name);
+      const data = whole[i] ? (face.bytes as Uint8Array) : renamedSubset(face, set, subset!);
       entry.panose ??= panose(data);
       entry.sig ??= fontSignature(data);
       const slot = memberSlot(face);

@@ -156,7 +156,7 @@ describe("fonts for editing (the default, --docx-fonts editable)", () => {
     const table = xml["word/fontTable.xml"];
     expect(table).toMatch(/<w:font w:name="Liberation Serif">[\s\S]*?<w:embedRegular r:id="rId\d+" w:fontKey="\{[0-9A-F-]{36}\}"\/><w:embedBold /);
     expect(table).not.toMatch(/<w:font w:name="Liberation Serif">(?:(?!<\/w:font>)[\s\S])*w:subsetted/);
-    expect(table).toMatch(/<w:font w:name="Noto Serif CJK SC undoc [0-9A-F]{6}">[\s\S]*?w:subsetted="1"/);
+    expect(table).toMatch(/<w:font w:name="undoc serif-sc [0-9A-F]{6}">[\s\S]*?w:subsetted="1"/);
     expect(table).not.toMatch(/w:name="Noto Serif CJK SC"/);
     expect(xml["word/settings.xml"]).toContain("<w:embedTrueTypeFonts/>");
     expect(xml["word/settings.xml"]).not.toContain("saveSubsetFonts");
