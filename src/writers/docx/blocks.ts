@@ -34,7 +34,7 @@ export interface ParagraphItem {
   keepNext?: boolean;
   numbering?: NumberingRef | false;
   /** direct geometry: a label where the style has none, no first-line indent, a column's alignment */
-  geometry?: Pick<IParagraphOptions, "indent" | "tabStops" | "alignment">;
+  geometry?: { indent?: IParagraphOptions["indent"]; tabStops?: IParagraphOptions["tabStops"]; alignment?: IParagraphOptions["alignment"] };
 }
 export type Item = ParagraphItem | { kind: "table"; table: Table };
 
@@ -75,7 +75,7 @@ function paragraphItem(
   const ref = o.ref ?? (o.label ? w.numbering.forLabel(o.label) : undefined);
   const children: ParagraphChild[] = [...(o.label && !ref ? textLabelRuns(w.ctx, o.label.text, p) : []), ...inlineRuns(w.ctx, inlines, p, notesOf(w))];
   const item: ParagraphItem = { kind: "p", style: PARAGRAPH_STYLES[role].id, children };
-  const geometry: { -readonly [K in keyof NonNullable<ParagraphItem["geometry"]>]: NonNullable<ParagraphItem["geometry"]>[K] } = {};
+  const geometry: NonNullable<ParagraphItem["geometry"]> = {};
   // a label in a role whose style has no label geometry (a heading's given label, a numbered cell
   // paragraph): the numbering level has it for heading numbers; otherwise it is the paragraph's own
   const levelHasGeometry = ref && w.numbering.roleOf(ref) === role;

@@ -112,7 +112,7 @@ function framed(x: number, y: number, width: number, style: string, children: Pa
   });
 }
 
-/** Boxes as framed paragraphs, and the marks as floating images (anchored in `holder`). */
+/** Boxes as framed paragraphs, and the marks as floating images (the caller anchors them in a paragraph of its own). */
 function boxParagraphs(ctx: DocxContext, boxes: FurnitureBox[]): { paragraphs: Paragraph[]; images: ParagraphChild[] } {
   const paragraphs: Paragraph[] = [];
   const images: ParagraphChild[] = [];

@@ -1,9 +1,10 @@
 /**
  * Inline content -> docx runs, from the same spans the PDF sets (layout/roles.ts spansFor):
  * - strong text in the Strong character style, emphasis in the Emphasis style;
- * - each run's characters in the face the typesetter chose (units.ts spanSlot): w:hint="eastAsia"
- *   where it set a character of ambiguous width (quotes, dashes, ①, ★) in the Chinese face, so
- *   Word and LibreOffice take the East Asian font for it too (ECMA-376 Part 1 §17.3.2.26);
+ * - each run's characters in the face the typesetter chose (slots.ts): w:hint="eastAsia" where it
+ *   set a character of ambiguous width (quotes, dashes, ·, ①, ★) in the Chinese face, so Word takes
+ *   the East Asian font for it too (ECMA-376 Part 1 §17.3.2.26); such a run names that face in
+ *   every slot, for LibreOffice, which does not read the hint;
  * - emphasis slants Latin text only: ideographs are never slanted, they take the Kai face (the
  *   Emphasis style's East Asian font); whichever the style does, runs of the other script get the
  *   opposite w:i directly;
