@@ -17,6 +17,8 @@ import type { FaceSet } from "../typeset/index.js";
 import { parseStyleLayers, type Style } from "../style/style.js";
 import { UndocError } from "../errors.js";
 import { loadTemplateSet, locateInTemplates } from "../templates/engine.js";
+import type { DocxFontMode } from "./docx-fonts.js";
+import type { SystemFonts } from "../writers/docx/fonts.js";
 
 export type Format = "pdf" | "docx";
 export const FORMATS: readonly Format[] = ["pdf", "docx"];
@@ -35,10 +37,12 @@ export interface RenderOptions {
    */
   date?: Date;
   /**
-   * DOCX fonts: by default the faces the document uses are embedded as subsets. `embedFonts: false`
-   * embeds nothing and names system fonts instead (SimSun, SimHei, Times New Roman by default).
+   * DOCX fonts (README, "The Word file"): `fonts` is "editable" (default: the Latin faces whole,
+   * the Chinese faces as subsets that never hide installed fonts), "full", "subset" or "none"
+   * (nothing embedded: `systemFonts` are named, SimSun, SimHei and Times New Roman by default).
+   * `embedFonts: false` is the older spelling of fonts "none".
    */
-  docx?: { embedFonts?: boolean; systemFonts?: { cjk: string; cjkBold: string; latin: string } };
+  docx?: { fonts?: DocxFontMode; systemFonts?: SystemFonts; embedFonts?: boolean };
   /**
    * PDF: tagged (a structure tree, PDF/UA-1 and PDF/A-2a) by default; `tagged: false` writes a
    * plain PDF 1.7 without structure, /ActualText or conformance claims (about 8% smaller).

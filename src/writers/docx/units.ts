@@ -16,8 +16,3 @@ const REGIONS: Record<string, string> = { zh: "zh-CN", en: "en-US", fr: "fr-FR",
 export function wordLang(lang: string): string {
   return lang.includes("-") ? lang : (REGIONS[lang] ?? lang);
 }
-
-/** XML text and attribute escaping. */
-export function esc(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}

@@ -1,9 +1,9 @@
 /** What every PDF block handler needs: the style, the faces, and a way to set a paragraph into pieces. */
 import type { Face } from "../../fonts/registry.js";
+import { composeOptions } from "../../layout/compose-options.js";
 import { footnotesIn, labelSpan, spansFor, type ParagraphRole } from "../../layout/roles.js";
 import type { Footnote, Inline, Label } from "../../model/types.js";
 import { resolvedParagraph, textWidth, type ResolvedParagraph, type Style } from "../../style/style.js";
-import { wordComposeOptions } from "../../style/word-options.js";
 import { composeParagraph, type ComposedLine, type ComposeOptions, type FaceSet, type LineAlign, type ParagraphGeometry, type Span } from "../../typeset/index.js";
 import type { DrawItem, NoteLayout, Piece } from "./pieces.js";
 import { structNode, type StructNode } from "./structure.js";
@@ -23,20 +23,12 @@ export interface PdfContext {
 }
 
 export function pdfContext(style: Style, faces: FaceSet, lang?: string): PdfContext {
-  const t = style.text;
   return {
     style,
     faces,
     width: textWidth(style),
-    opt: {
-      cjkLatinGapEm: t.cjkLatinGapEm,
-      compressAdjacentPunctuation: t.compressAdjacentPunctuation ?? true,
-      hangingPunctuation: t.hangingPunctuation,
-      compressLineStart: t.compressLineStart ?? false,
-      compressLineEnd: t.compressLineEnd ?? false,
-      // the language picks the composer: Chinese rules, or words, hyphenation and optimum fit
-      ...wordComposeOptions(style, lang),
-    },
+    // the language picks the composer: Chinese rules, or words, hyphenation and optimum fit
+    opt: composeOptions(style, lang),
     strut: faces.regular.cjk,
     notes: new Map(),
     root: structNode("Document"),
