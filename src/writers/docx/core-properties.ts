@@ -1,5 +1,5 @@
 /**
- * docProps/core.xml (ECMA-376 Part 2 §11, Dublin Core): title, subject, author and the dates,
+ * docProps/core.xml (ECMA-376 Part 2 §11, Dublin Core): title, subject, author, language and the dates,
  * which are the document's date (options.date), never the time of the render: docx's own
  * CoreProperties stamps the current time, so the same input would give different bytes.
  */
@@ -7,6 +7,8 @@ import { el } from "./xml.js";
 
 export interface CoreOptions {
   title: string;
+  /** BCP 47 language of the document (dc:language: screen readers and search read it) */
+  language: string;
   subject: string;
   creator: string;
   date: Date;
@@ -27,6 +29,7 @@ export function corePropertiesPart(o: CoreOptions) {
       el("dc:title", {}, [o.title]),
       el("dc:subject", {}, [o.subject]),
       el("dc:creator", {}, [o.creator]),
+      el("dc:language", {}, [o.language]),
       el("cp:lastModifiedBy", {}, [o.creator]),
       el("cp:revision", {}, ["1"]),
       el("dcterms:created", { "xsi:type": "dcterms:W3CDTF" }, [iso]),

@@ -20,6 +20,7 @@ import type { FaceSet } from "../../typeset/index.js";
 import { bodyContent, type BlockWriter } from "./blocks.js";
 import { docxContext } from "./context.js";
 import { corePropertiesPart } from "./core-properties.js";
+import { wordLang } from "./units.js";
 import { UndocFile } from "./file.js";
 import { FontTable } from "./font-table.js";
 import { Footnotes } from "./footnotes.js";
@@ -85,7 +86,7 @@ export async function writeDocx(doc: Document, style: Style, faces: FaceSet, opt
       }),
       fontTable: new FontTable(plan.table),
       footnotes: new Footnotes(ctx),
-      coreProperties: corePropertiesPart({ title: doc.meta.title, subject: doc.meta.symbol, creator: "undoc", date: options.date }),
+      coreProperties: corePropertiesPart({ title: doc.meta.title, subject: doc.meta.symbol, creator: "undoc", language: wordLang(doc.meta.lang), date: options.date }),
     },
   );
   return zipPackage(packageParts(file), options.date);
