@@ -1,6 +1,8 @@
 /**
- * The embedded fonts: read and parsed once per process, shared by every document
- * (typesetting metrics, the PDF writer and the DOCX writer all use the same objects).
+ * The embedded fonts: read once per process, shared by every document (typesetting metrics, the
+ * PDF writer and the DOCX writer all use the same objects). Each face's tables are read directly
+ * (sfnt.ts: cmap, metrics, glyph data); fontkit parses a face only when shaping needs it
+ * (shape.ts), so a run that never needs it never loads it.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -8,10 +10,15 @@ import { join } from "node:path";
 import { createRequire } from "node:module";
 import type * as Fontkit from "fontkit";
 import { UndocError } from "../errors.js";
+import { Sfnt } from "./sfnt.js";
 
-// fontkit's CommonJS build: the same module instance pdfkit (inside pdfmake) uses.
-export const fontkitModule = createRequire(import.meta.url)("fontkit") as typeof Fontkit;
-const fontkitCreate = fontkitModule.create;
+const require = createRequire(import.meta.url);
+
+let fontkit: typeof Fontkit | undefined;
+/** fontkit, loaded on first use (its CommonJS build). */
+export function fontkitModule(): typeof Fontkit {
+  return (fontkit ??= require("fontkit") as typeof Fontkit);
+}
 
 export interface FaceInfo {
   id: string;
@@ -29,9 +36,16 @@ export interface Face extends FaceInfo {
   path: string;
   /** the file's bytes (read once) */
   bytes: Buffer;
-  /** the parsed font (parsed once) */
-  font: Fontkit.Font;
+  /** the face's tables, read directly (absent only for stand-in faces in tests) */
+  sfnt?: Sfnt;
+  /** fontkit's parse of the face: made on first use, once */
+  readonly font: Fontkit.Font;
   unitsPerEm: number;
+}
+
+/** The ascent (hhea) of a face, font units. */
+export function ascentOf(face: Face): number {
+  return face.sfnt ? face.sfnt.ascent : face.font.ascent;
 }
 
 /** The package's root folder (works from src/ under vitest and from dist/). */
@@ -39,6 +53,13 @@ export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const FONTS_DIR = join(PACKAGE_ROOT, "fonts");
 
 let manifest: FaceInfo[] | undefined;
+/** faces fontkit has parsed (tests check that common text never needs it) */
+const parsedByFontkit = new WeakSet<Face>();
+
+/** Whether fontkit has parsed this face in this process. */
+export function fontkitParsed(face: Face): boolean {
+  return parsedByFontkit.has(face);
+}
 const faces = new Map<string, Face>();
 
 export function fontManifest(): FaceInfo[] {
@@ -68,8 +89,27 @@ export function face(id: string): Face {
   } catch (e) {
     throw new UndocError("FONT", `cannot read font file: ${(e as Error).message}`, { file: path });
   }
-  const parsed = fontkitCreate(bytes) as Fontkit.Font;
-  f = { ...info, path, bytes, font: parsed, unitsPerEm: parsed.unitsPerEm };
+  let sfnt: Sfnt;
+  try {
+    sfnt = new Sfnt(bytes);
+  } catch (e) {
+    throw new UndocError("FONT", `cannot read font file: ${(e as Error).message}`, { file: path });
+  }
+  let parsed: Fontkit.Font | undefined;
+  f = {
+    ...info,
+    path,
+    bytes,
+    sfnt,
+    get font() {
+      if (!parsed) {
+        parsed = fontkitModule().create(bytes) as Fontkit.Font;
+        parsedByFontkit.add(this);
+      }
+      return parsed;
+    },
+    unitsPerEm: sfnt.unitsPerEm,
+  };
   faces.set(id, f);
   return f;
 }

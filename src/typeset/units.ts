@@ -12,6 +12,7 @@
  * A character neither face has is reported before typesetting (src/fonts/coverage.ts).
  */
 import type { Face } from "../fonts/registry.js";
+import { advanceOf, hasGlyph } from "../fonts/shape.js";
 import { classify, isDefaultIgnorable, isVariationSelector, usesCjkFace, type CharClass } from "./classify.js";
 
 export type Weight = "regular" | "bold";
@@ -84,7 +85,7 @@ export function measure(face: Face, text: string, features: string[], size: numb
   const key = features.length ? `${features.join(",")}\u0000${text}` : text;
   let units = cache.get(key);
   if (units === undefined) {
-    units = face.font.layout(text, features).advanceWidth;
+    units = advanceOf(face, text, features);
     if (cache.size >= WIDTH_CACHE_LIMIT) cache.clear();
     cache.set(key, units);
   }
@@ -107,7 +108,7 @@ export function faceHas(face: Face, cp: number): boolean {
   let cache = glyphCache.get(face);
   if (!cache) glyphCache.set(face, (cache = new Map()));
   let has = cache.get(cp);
-  if (has === undefined) cache.set(cp, (has = face.font.hasGlyphForCodePoint(cp)));
+  if (has === undefined) cache.set(cp, (has = hasGlyph(face, cp)));
   return has;
 }
 

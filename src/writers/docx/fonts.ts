@@ -24,6 +24,7 @@
 import { createHash } from "node:crypto";
 import { faceIdsFor } from "../../fonts/face-set.js";
 import { fontManifest, type Face } from "../../fonts/registry.js";
+import { hasGlyph } from "../../fonts/shape.js";
 import { textPieces } from "../../layout/roles.js";
 import type { Document } from "../../model/types.js";
 import type { Style } from "../../style/style.js";
@@ -106,7 +107,7 @@ function scriptsUsed(doc: Document, style: Style, faces: FaceSet): Record<Varian
 
 /** The code points of `codePoints` a face has, in order: what its subset keeps. */
 function keptCodePoints(face: Face, codePoints: Set<number>): number[] {
-  return [...codePoints].filter((cp) => face.font.hasGlyphForCodePoint(cp)).sort((a, b) => a - b);
+  return [...codePoints].filter((cp) => hasGlyph(face, cp)).sort((a, b) => a - b);
 }
 
 const subsetKey = (face: Face, codePoints: Set<number>) => `${face.id}\u0000${String.fromCodePoint(...keptCodePoints(face, codePoints))}`;

@@ -1,5 +1,5 @@
 /** What every PDF block handler needs: the style, the faces, and a way to set a paragraph into pieces. */
-import type { Face } from "../../fonts/registry.js";
+import { ascentOf, type Face } from "../../fonts/registry.js";
 import { composeOptions } from "../../layout/compose-options.js";
 import { footnotesIn, labelSpan, spansFor, type ParagraphRole } from "../../layout/roles.js";
 import type { Footnote, Inline, Label } from "../../model/types.js";
@@ -37,7 +37,7 @@ export function pdfContext(style: Style, faces: FaceSet, lang?: string): PdfCont
 
 /** Distance from the top of a line's box to its baseline: the strut face's ascent. */
 export function baselineOffset(ctx: PdfContext, size: number): number {
-  return (ctx.strut.font.ascent / ctx.strut.unitsPerEm) * size;
+  return (ascentOf(ctx.strut) / ctx.strut.unitsPerEm) * size;
 }
 
 /** A label's width past which the first line's text is pushed on (em). */

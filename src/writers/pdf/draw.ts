@@ -16,16 +16,10 @@ import type { Drawing } from "../../marks/index.js";
 import { marks } from "./marks.js";
 import type { DrawItem } from "./pieces.js";
 import type { StructNode } from "./structure.js";
-import { pdfFamily, pdfmakeRuntime } from "./pdfmake-runtime.js";
+import { FacePdfFont, type PdfKitFontHost } from "./font.js";
 
 const require = createRequire(import.meta.url);
 
-/** pdfkit's font as pdfmake's renderer expects it (ascender in thousandths of the size). */
-interface PdfKitFont {
-  ascender: number;
-  /** pdfkit's layouts by text (fontLayoutCache): repeated texts (labels, page furniture) are shaped once */
-  layoutCache?: Record<string, unknown>;
-}
 
 /** A pdfkit structure element (its dictionary is the element's PDF object). */
 interface PdfKitStruct {
@@ -33,8 +27,7 @@ interface PdfKitStruct {
   dictionary: { data: Record<string, unknown> };
 }
 
-interface PdfKitDocument {
-  fonts: Record<string, Record<string, string>>;
+interface PdfKitDocument extends PdfKitFontHost {
   struct(type: string, options?: Record<string, unknown>): PdfKitStruct;
   addStructure(el: PdfKitStruct): void;
   markStructureContent(tag: string, options?: Record<string, unknown>): object;
@@ -43,7 +36,6 @@ interface PdfKitDocument {
   appendXML(xml: string): void;
   info: Record<string, unknown>;
   addPage(options: { size: [number, number] }): void;
-  provideFont(family: string, bold: boolean, italics: boolean): PdfKitFont;
   on(event: "data", cb: (chunk: Buffer) => void): void;
   on(event: "end", cb: () => void): void;
   end(): void;
@@ -55,6 +47,8 @@ interface PdfmakeRenderer {
 }
 
 type PdfmakeModules = {
+  /** an empty virtual file system: the document reads no file (fonts are undoc's, local access refused) */
+  virtualfs: unknown;
   PDFDocument: new (fonts: object, images: object, patterns: object, attachments: object, options: object, virtualfs: unknown, localAccessPolicy: unknown) => PdfKitDocument;
   Renderer: new (doc: PdfKitDocument) => PdfmakeRenderer;
 };
@@ -63,8 +57,10 @@ let modules: PdfmakeModules | undefined;
 
 function pdfmakeModules(): PdfmakeModules {
   if (!modules) {
-    pdfmakeRuntime(); // fonts shared with the registry, URL and file access refused
+    // pdfmake's document and renderer only, not its layout engine or URL resolver: the writer
+    // hands it finished pages, fonts are undoc's (font.ts) and local file access is refused
     modules = {
+      virtualfs: (require("pdfmake/js/virtual-fs.js") as { default: unknown }).default,
       PDFDocument: (require("pdfmake/js/PDFDocument.js") as { default: PdfmakeModules["PDFDocument"] }).default,
       Renderer: (require("pdfmake/js/Renderer.js") as { default: PdfmakeModules["Renderer"] }).default,
     };
@@ -140,7 +136,7 @@ export class PageDrawer {
   private readonly doc: PdfKitDocument;
   private readonly renderer: PdfmakeRenderer;
   private readonly chunks: Buffer[] = [];
-  private readonly fonts = new Map<Face, PdfKitFont>();
+  private readonly fonts = new Map<Face, FacePdfFont>();
   private readonly root: PdfKitStruct;
   private readonly tagged: boolean;
   /** the pdfkit element of each structure node, made when its first content is drawn */
@@ -148,8 +144,7 @@ export class PageDrawer {
   private readonly done: Promise<void>;
 
   constructor(private readonly size: { width: number; height: number }, info: DocumentInfo) {
-    const { PDFDocument, Renderer } = pdfmakeModules();
-    const runtime = pdfmakeRuntime();
+    const { PDFDocument, Renderer, virtualfs } = pdfmakeModules();
     this.doc = new PDFDocument({}, {}, {}, {}, {
       size: [size.width, size.height],
       // tagged PDF (ISO 32000-1 §14.8) conforming to PDF/A-2a and PDF/UA-1: PDF 1.7, an XMP
@@ -164,7 +159,7 @@ export class PageDrawer {
       bufferPages: false,
       fontLayoutCache: true,
       info: { Title: info.title, Subject: info.subject, Creator: "undoc", Producer: "undoc (pdfmake)", CreationDate: info.date, ModDate: info.date },
-    }, runtime.virtualfs, () => false);
+    }, virtualfs, () => false);
     this.renderer = new Renderer(this.doc);
     const xmp = infoXmp(info);
     (this.doc as unknown as { _addInfo: () => void })._addInfo = () => this.doc.appendXML(xmp);
@@ -177,13 +172,10 @@ export class PageDrawer {
     this.done = new Promise((resolve) => this.doc.on("end", resolve));
   }
 
-  private font(face: Face): PdfKitFont {
+  /** The face as pdfkit draws it: shaped and subset by undoc, from the tables the registry read (font.ts). */
+  private font(face: Face): FacePdfFont {
     let f = this.fonts.get(face);
-    if (!f) {
-      const family = pdfFamily(face);
-      this.doc.fonts[family] ??= { normal: `${family}.ttf` };
-      this.fonts.set(face, (f = this.doc.provideFont(family, false, false)));
-    }
+    if (!f) this.fonts.set(face, (f = new FacePdfFont(this.doc, face)));
     return f;
   }
 
@@ -225,8 +217,6 @@ export class PageDrawer {
   /** Draws one page of items (page coordinates: points from the top-left corner). */
   page(items: DrawItem[]): void {
     this.doc.addPage({ size: [this.size.width, this.size.height] });
-    // pdfkit keeps every text it has shaped: in a long document of different lines that would only grow
-    for (const f of this.fonts.values()) if (f.layoutCache && Object.keys(f.layoutCache).length > 2000) f.layoutCache = Object.create(null);
     for (let i = 0; i < items.length; ) {
       const it = items[i];
       switch (it.kind) {

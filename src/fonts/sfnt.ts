@@ -1,0 +1,353 @@
+/**
+ * A TrueType font read straight from its tables (OpenType spec, "Font file", cmap, hmtx, loca,
+ * glyf, head, hhea, OS/2, post, name): what measuring, drawing and subsetting need, without
+ * fontkit. Nothing is decoded up front: the table directory is read at once, everything else on
+ * first use, and glyph outlines never (a subset copies their bytes; only composite glyphs are
+ * read far enough to find their components).
+ *
+ * The values match fontkit's (tests/fonts/sfnt.test.ts compares them for every bundled face), so
+ * the PDF writer can hand pdfkit this font in place of fontkit's.
+ */
+
+export interface TableRange {
+  offset: number;
+  length: number;
+}
+
+/** A component reference in a composite glyph: its glyph id and where that id sits in the glyph's bytes. */
+export interface Component {
+  gid: number;
+  /** byte offset of the component's glyph index within the glyph's data */
+  pos: number;
+}
+
+/** cmap subtables in fontkit's order of preference (CmapProcessor.findSubtable). */
+const CMAP_PREFERENCE: [number, number][] = [
+  [3, 10],
+  [0, 6],
+  [0, 4],
+  [3, 1],
+  [0, 3],
+  [0, 2],
+  [0, 1],
+  [0, 0],
+];
+
+export class Sfnt {
+  readonly bytes: Uint8Array;
+  readonly view: DataView;
+  readonly tables = new Map<string, TableRange>();
+  readonly unitsPerEm: number;
+  readonly numGlyphs: number;
+  /** 0: short loca offsets (half the offset), 1: long */
+  readonly indexToLocFormat: number;
+  readonly numberOfHMetrics: number;
+  private cmapFormat = -1;
+  private cmapAt = 0;
+  private locaCache?: Uint32Array;
+  private nameCache?: Map<number, string>;
+
+  constructor(bytes: Uint8Array) {
+    // a plain view: a Node Buffer's slice() would share the file's bytes instead of copying them
+    this.bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const v = this.view;
+    const count = v.getUint16(4);
+    for (let i = 0; i < count; i++) {
+      const rec = 12 + i * 16;
+      const tag = String.fromCharCode(bytes[rec], bytes[rec + 1], bytes[rec + 2], bytes[rec + 3]);
+      this.tables.set(tag, { offset: v.getUint32(rec + 8), length: v.getUint32(rec + 12) });
+    }
+    const head = this.need("head");
+    this.unitsPerEm = v.getUint16(head + 18);
+    this.indexToLocFormat = v.getInt16(head + 50);
+    this.numGlyphs = v.getUint16(this.need("maxp") + 4);
+    this.numberOfHMetrics = v.getUint16(this.need("hhea") + 34);
+    this.findCmap();
+  }
+
+  private need(tag: string): number {
+    const t = this.tables.get(tag);
+    if (!t) throw new Error(`font has no ${tag} table`);
+    return t.offset;
+  }
+
+  has(tag: string): boolean {
+    return this.tables.has(tag);
+  }
+
+  /** A table's bytes (a view, not a copy), or undefined. */
+  table(tag: string): Uint8Array | undefined {
+    const t = this.tables.get(tag);
+    return t && this.bytes.subarray(t.offset, t.offset + t.length);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // metrics (hhea, head, OS/2, post): the figures pdfkit's font descriptor and the typesetter use
+
+  get ascent(): number {
+    return this.view.getInt16(this.need("hhea") + 4);
+  }
+  get descent(): number {
+    return this.view.getInt16(this.need("hhea") + 6);
+  }
+  get lineGap(): number {
+    return this.view.getInt16(this.need("hhea") + 8);
+  }
+  get bbox(): { minX: number; minY: number; maxX: number; maxY: number } {
+    const h = this.need("head");
+    const v = this.view;
+    return { minX: v.getInt16(h + 36), minY: v.getInt16(h + 38), maxX: v.getInt16(h + 40), maxY: v.getInt16(h + 42) };
+  }
+  get macStyleItalic(): boolean {
+    return (this.view.getUint16(this.need("head") + 44) & 2) !== 0;
+  }
+  /** post.italicAngle, a 16.16 fixed-point number */
+  get italicAngle(): number {
+    const p = this.tables.get("post");
+    if (!p) return 0;
+    return this.view.getInt32(p.offset + 4) / 65536;
+  }
+  get isFixedPitch(): boolean {
+    const p = this.tables.get("post");
+    return p ? this.view.getUint32(p.offset + 12) !== 0 : false;
+  }
+  private os2(field: number, version: number, signed = true): number | undefined {
+    const t = this.tables.get("OS/2");
+    if (!t || this.view.getUint16(t.offset) < version || field + 2 > t.length) return undefined;
+    return signed ? this.view.getInt16(t.offset + field) : this.view.getUint16(t.offset + field);
+  }
+  /** OS/2 sFamilyClass (0 when there is no OS/2 table) */
+  get familyClass(): number {
+    return this.os2(30, 0) ?? 0;
+  }
+  /** OS/2 sCapHeight (version 2 on), else the ascent, as fontkit gives it */
+  get capHeight(): number {
+    return this.os2(88, 2) ?? (this.tables.has("OS/2") ? 0 : this.ascent);
+  }
+  /** OS/2 sxHeight (version 2 on), else 0 */
+  get xHeight(): number {
+    return this.os2(86, 2) ?? 0;
+  }
+
+  /** A name record's text (Windows Unicode English first, then Macintosh Roman), by name ID. */
+  name(id: number): string | undefined {
+    if (!this.nameCache) {
+      this.nameCache = new Map();
+      const t = this.tables.get("name");
+      if (t) {
+        const v = this.view;
+        const count = v.getUint16(t.offset + 2);
+        const storage = t.offset + v.getUint16(t.offset + 4);
+        const rank = new Map<number, number>();
+        for (let i = 0; i < count; i++) {
+          const r = t.offset + 6 + i * 12;
+          const [platform, encoding, language, nameId, len, off] = [0, 2, 4, 6, 8, 10].map((k) => v.getUint16(r + k));
+          let score: number;
+          let text: string;
+          if (platform === 3 && (encoding === 1 || encoding === 10)) {
+            score = language === 0x409 ? 3 : 2;
+            text = "";
+            for (let k = 0; k + 1 < len; k += 2) text += String.fromCharCode(v.getUint16(storage + off + k));
+          } else if (platform === 1 && encoding === 0) {
+            score = language === 0 ? 1 : 0;
+            text = String.fromCharCode(...this.bytes.subarray(storage + off, storage + off + len));
+          } else continue;
+          if ((rank.get(nameId) ?? -1) < score) {
+            rank.set(nameId, score);
+            this.nameCache.set(nameId, text);
+          }
+        }
+      }
+    }
+    return this.nameCache.get(id);
+  }
+
+  get postscriptName(): string {
+    return this.name(6) ?? "";
+  }
+  get familyName(): string {
+    return this.name(16) ?? this.name(1) ?? "";
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // cmap
+
+  private findCmap(): void {
+    const t = this.tables.get("cmap");
+    if (!t) return;
+    const v = this.view;
+    const count = v.getUint16(t.offset + 2);
+    const subtables: { platform: number; encoding: number; at: number }[] = [];
+    for (let i = 0; i < count; i++) {
+      const r = t.offset + 4 + i * 8;
+      subtables.push({ platform: v.getUint16(r), encoding: v.getUint16(r + 2), at: t.offset + v.getUint32(r + 4) });
+    }
+    for (const [p, e] of CMAP_PREFERENCE) {
+      const s = subtables.find((x) => x.platform === p && x.encoding === e);
+      if (s) {
+        this.cmapAt = s.at;
+        this.cmapFormat = v.getUint16(s.at);
+        return;
+      }
+    }
+  }
+
+  /** Whether glyphId() reads this font's cmap (formats 4 and 12); when not, the caller uses fontkit. */
+  get cmapSupported(): boolean {
+    return this.cmapFormat === 4 || this.cmapFormat === 12;
+  }
+
+  /** The glyph a code point maps to, 0 when none (fontkit's CmapProcessor.lookup, formats 4 and 12). */
+  glyphId(cp: number): number {
+    const v = this.view;
+    const at = this.cmapAt;
+    if (this.cmapFormat === 4) {
+      if (cp > 0xffff) return 0;
+      const segs = v.getUint16(at + 6) >> 1;
+      const ends = at + 14;
+      const starts = ends + segs * 2 + 2;
+      const deltas = starts + segs * 2;
+      const ranges = deltas + segs * 2;
+      let lo = 0;
+      let hi = segs - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (cp < v.getUint16(starts + mid * 2)) hi = mid - 1;
+        else if (cp > v.getUint16(ends + mid * 2)) lo = mid + 1;
+        else {
+          const rangeOffset = v.getUint16(ranges + mid * 2);
+          const delta = v.getInt16(deltas + mid * 2);
+          if (rangeOffset === 0) return (cp + delta) & 0xffff;
+          const index = rangeOffset / 2 + (cp - v.getUint16(starts + mid * 2)) - (segs - mid);
+          const where = ranges + segs * 2 + index * 2;
+          const gid = where + 2 <= v.byteLength ? v.getUint16(where) : 0;
+          return gid === 0 ? 0 : (gid + delta) & 0xffff;
+        }
+      }
+      return 0;
+    }
+    if (this.cmapFormat === 12) {
+      const groups = v.getUint32(at + 12);
+      let lo = 0;
+      let hi = groups - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const g = at + 16 + mid * 12;
+        if (cp < v.getUint32(g)) hi = mid - 1;
+        else if (cp > v.getUint32(g + 4)) lo = mid + 1;
+        else return v.getUint32(g + 8) + (cp - v.getUint32(g));
+      }
+      return 0;
+    }
+    return 0;
+  }
+
+  /** Every (code point, glyph) pair of the cmap, in code point order. */
+  *mappings(): Generator<[number, number]> {
+    const v = this.view;
+    const at = this.cmapAt;
+    if (this.cmapFormat === 4) {
+      const segs = v.getUint16(at + 6) >> 1;
+      const ends = at + 14;
+      const starts = ends + segs * 2 + 2;
+      for (let s = 0; s < segs; s++) {
+        const end = v.getUint16(ends + s * 2);
+        for (let cp = v.getUint16(starts + s * 2); cp <= end && cp !== 0xffff; cp++) {
+          const gid = this.glyphId(cp);
+          if (gid) yield [cp, gid];
+        }
+      }
+    } else if (this.cmapFormat === 12) {
+      const groups = v.getUint32(at + 12);
+      for (let i = 0; i < groups; i++) {
+        const g = at + 16 + i * 12;
+        const start = v.getUint32(g);
+        const end = v.getUint32(g + 4);
+        const first = v.getUint32(g + 8);
+        for (let cp = start; cp <= end; cp++) if (first + cp - start) yield [cp, first + cp - start];
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // hmtx
+
+  /** hmtx advance of a glyph, in font units (the last long metric's for glyphs past numberOfHMetrics). */
+  advance(gid: number): number {
+    const hmtx = this.tables.get("hmtx");
+    if (!hmtx || this.numberOfHMetrics === 0) return 0;
+    const i = gid < this.numberOfHMetrics ? gid : this.numberOfHMetrics - 1;
+    return this.view.getUint16(hmtx.offset + i * 4);
+  }
+
+  /** hmtx left side bearing of a glyph. */
+  leftBearing(gid: number): number {
+    const hmtx = this.tables.get("hmtx");
+    if (!hmtx) return 0;
+    if (gid < this.numberOfHMetrics) return this.view.getInt16(hmtx.offset + gid * 4 + 2);
+    const at = this.numberOfHMetrics * 4 + (gid - this.numberOfHMetrics) * 2;
+    return at + 2 <= hmtx.length ? this.view.getInt16(hmtx.offset + at) : 0;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // loca and glyf
+
+  private loca(): Uint32Array {
+    if (!this.locaCache) {
+      const t = this.tables.get("loca");
+      const n = this.numGlyphs + 1;
+      const out = new Uint32Array(n);
+      if (t) {
+        const v = this.view;
+        const long = this.indexToLocFormat === 1;
+        const count = Math.min(n, Math.floor(t.length / (long ? 4 : 2)));
+        for (let i = 0; i < count; i++) out[i] = long ? v.getUint32(t.offset + i * 4) : v.getUint16(t.offset + i * 2) * 2;
+        for (let i = count; i < n; i++) out[i] = out[count - 1] ?? 0;
+      }
+      this.locaCache = out;
+    }
+    return this.locaCache;
+  }
+
+  /** A glyph's bytes in glyf (a view; empty for a glyph without outline). */
+  glyphData(gid: number): Uint8Array {
+    const glyf = this.tables.get("glyf");
+    if (!glyf || gid >= this.numGlyphs) return new Uint8Array(0);
+    const loca = this.loca();
+    const start = loca[gid];
+    const end = loca[gid + 1];
+    if (end <= start) return new Uint8Array(0);
+    return this.bytes.subarray(glyf.offset + start, glyf.offset + end);
+  }
+
+  /** The components of a composite glyph (none for a simple or empty one). */
+  components(gid: number): Component[] {
+    return compositeComponents(this.glyphData(gid));
+  }
+}
+
+const ARG_1_AND_2_ARE_WORDS = 0x0001;
+const WE_HAVE_A_SCALE = 0x0008;
+const MORE_COMPONENTS = 0x0020;
+const WE_HAVE_AN_X_AND_Y_SCALE = 0x0040;
+const WE_HAVE_A_TWO_BY_TWO = 0x0080;
+
+/** Components of a glyph's data (glyf "Composite Glyph Description"): none unless numberOfContours < 0. */
+export function compositeComponents(data: Uint8Array): Component[] {
+  if (data.length < 10) return [];
+  const v = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  if (v.getInt16(0) >= 0) return [];
+  const out: Component[] = [];
+  let at = 10;
+  let flags = MORE_COMPONENTS;
+  while (flags & MORE_COMPONENTS && at + 4 <= data.length) {
+    flags = v.getUint16(at);
+    out.push({ gid: v.getUint16(at + 2), pos: at + 2 });
+    at += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2);
+    if (flags & WE_HAVE_A_SCALE) at += 2;
+    else if (flags & WE_HAVE_AN_X_AND_Y_SCALE) at += 4;
+    else if (flags & WE_HAVE_A_TWO_BY_TWO) at += 8;
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+/**
+ * Shaping a run of text in a face: its glyphs, their advances and positions. Most text needs no
+ * OpenType layout at all: an ideograph, a Chinese punctuation mark or a word of letters no lookup
+ * of the face starts at is drawn as its cmap glyph at its hmtx advance. Such text is shaped here
+ * from the face's own tables (sfnt.ts); anything else (a glyph a ligature, kerning pair or mark
+ * lookup starts at, a script with a shaper of its own, marks, default-ignorable characters, a
+ * character the face lacks) goes to fontkit, loaded on first need. The results are the same
+ * either way (tests/fonts/shape.test.ts): the shortcut is taken only when layout-reach.ts shows
+ * that no lookup can apply.
+ */
+import type { Face } from "./registry.js";
+import { ALONE, BEFORE_ANOTHER, layoutReach } from "./layout-reach.js";
+import type { Sfnt } from "./sfnt.js";
+
+export interface ShapedGlyph {
+  id: number;
+  /** the characters the glyph stands for (a PDF's ToUnicode map) */
+  codePoints: number[];
+  /** hmtx advance, font units */
+  advanceWidth: number;
+}
+
+export interface GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+export interface Shaped {
+  glyphs: ShapedGlyph[];
+  positions: GlyphPosition[];
+  /** sum of the advances, font units */
+  advanceWidth: number;
+}
+
+/**
+ * Scripts fontkit sets with its default shaper, left to right: Han, kana, bopomofo, Latin,
+ * Greek, Cyrillic and the common characters (punctuation, digits, symbols). Marks, controls,
+ * format and private-use characters, default-ignorable ones and the fraction slash (which turns
+ * on the frac, numr and dnom features) never take the shortcut.
+ */
+const PLAIN = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}]*$/u;
+const NOT_PLAIN = /[\p{M}\p{C}\p{Default_Ignorable_Code_Point}\u2044]/u;
+
+const reaches = new WeakMap<Sfnt, Map<string, Uint8Array>>();
+
+function reachOf(sfnt: Sfnt, features: readonly string[]): Uint8Array {
+  let byFeatures = reaches.get(sfnt);
+  if (!byFeatures) reaches.set(sfnt, (byFeatures = new Map()));
+  const key = features.join(",");
+  let reach = byFeatures.get(key);
+  if (!reach) byFeatures.set(key, (reach = layoutReach(sfnt, features)));
+  return reach;
+}
+
+/** Whether `text` can be shaped from the tables alone; fills `ids` with its glyphs when it can. */
+function plainGlyphs(sfnt: Sfnt, text: string, features: readonly string[], ids: number[]): boolean {
+  if (!sfnt.cmapSupported || !PLAIN.test(text) || NOT_PLAIN.test(text)) return false;
+  const reach = reachOf(sfnt, features);
+  for (const ch of text) {
+    const gid = sfnt.glyphId(ch.codePointAt(0)!);
+    if (gid === 0 || reach[gid] & ALONE) return false;
+    ids.push(gid);
+  }
+  for (let i = 0; i < ids.length - 1; i++) if (reach[ids[i]] & BEFORE_ANOTHER) return false;
+  return true;
+}
+
+/** The advance of `text` in font units (what fontkit's layout(text, features).advanceWidth gives). */
+export function advanceOf(face: Face, text: string, features: readonly string[] = []): number {
+  const ids: number[] = [];
+  const sfnt = face.sfnt;
+  if (!sfnt || !plainGlyphs(sfnt, text, features, ids)) return face.font.layout(text, [...features]).advanceWidth;
+  let sum = 0;
+  for (const gid of ids) sum += sfnt.advance(gid);
+  return sum;
+}
+
+/** Glyphs and positions of `text` (what fontkit's layout(text, features) gives), font units. */
+export function shape(face: Face, text: string, features: readonly string[] = []): Shaped {
+  const ids: number[] = [];
+  const sfnt = face.sfnt;
+  if (!sfnt || !plainGlyphs(sfnt, text, features, ids)) {
+    const run = face.font.layout(text, [...features]);
+    return {
+      glyphs: run.glyphs.map((g) => ({ id: g.id, codePoints: g.codePoints, advanceWidth: g.advanceWidth })),
+      positions: run.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })),
+      advanceWidth: run.advanceWidth,
+    };
+  }
+  const glyphs: ShapedGlyph[] = [];
+  const positions: GlyphPosition[] = [];
+  let sum = 0;
+  let i = 0;
+  for (const ch of text) {
+    const gid = ids[i++];
+    const advanceWidth = sfnt.advance(gid);
+    glyphs.push({ id: gid, codePoints: [ch.codePointAt(0)!], advanceWidth });
+    positions.push({ xAdvance: advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
+    sum += advanceWidth;
+  }
+  return { glyphs, positions, advanceWidth: sum };
+}
+
+/** Does the face map this code point to a glyph? */
+export function hasGlyph(face: Face, cp: number): boolean {
+  const sfnt = face.sfnt;
+  return sfnt?.cmapSupported ? sfnt.glyphId(cp) !== 0 : face.font.hasGlyphForCodePoint(cp);
+}

@@ -1,0 +1,275 @@
+/**
+ * A face as pdfkit draws and embeds it: the interface of pdfkit's EmbeddedFont (encode, ref,
+ * finalize, embed, ascender...), over undoc's own shaping (fonts/shape.ts, the same results the
+ * typesetter measured) and subsetting (fonts/pdf-subset.ts), instead of fontkit's. pdfmake's
+ * renderer sets `doc._font` to the inline's font and pdfkit calls these members; the objects
+ * written (font file, descriptor, CID font with its widths, Type0 font, ToUnicode map) are the ones
+ * pdfkit 0.17 writes for an embedded TrueType face, in the same order, so the PDF's bytes do not
+ * change. pdfkit is pinned to an exact version (through pdfmake); tests/writers/pdf/font.test.ts
+ * checks the output against pdfkit's own embedding.
+ */
+import type { Face } from "../../fonts/registry.js";
+import { GlyfSubset } from "../../fonts/pdf-subset.js";
+import { shape, type Shaped } from "../../fonts/shape.js";
+
+/** The part of a pdfkit document a font uses. */
+export interface PdfKitFontHost {
+  ref(data?: Record<string, unknown>): PdfKitRef;
+  subset?: number;
+  _fontCount: number;
+  _fontFamilies: Record<string, unknown>;
+}
+
+interface PdfKitRef {
+  data: Record<string, unknown>;
+  write(chunk: Uint8Array | string): void;
+  end(chunk?: Uint8Array | string): PdfKitRef;
+}
+
+interface Subset {
+  includeGlyph(gid: number): number;
+  encode(): Uint8Array;
+  cff?: unknown;
+}
+
+/** A glyph position as pdfkit's text drawing reads it: scaled to thousandths of the size. */
+interface ScaledPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
+
+interface ScaledRun {
+  glyphs: Shaped["glyphs"];
+  positions: ScaledPosition[];
+  advanceWidth: number;
+}
+
+const hex4 = (n: number) => `0000${n.toString(16)}`.slice(-4);
+
+/** Texts laid out per font before the cache starts over (a long document of different lines). */
+const LAYOUT_CACHE_LIMIT = 2000;
+
+export class FacePdfFont {
+  readonly id: string;
+  readonly name: string;
+  readonly scale: number;
+  readonly ascender: number;
+  readonly descender: number;
+  readonly xHeight: number;
+  readonly capHeight: number;
+  readonly lineGap: number;
+  dictionary?: PdfKitRef;
+  embedded = false;
+  private readonly subset: Subset;
+  private readonly unicode: number[][] = [[0]];
+  private readonly widths: number[];
+  private layoutCache = new Map<string, ScaledRun>();
+
+  constructor(private readonly document: PdfKitFontHost, private readonly face: Face) {
+    const sfnt = face.sfnt;
+    if (!sfnt) throw new Error(`face ${face.id} has no tables to embed`);
+    this.id = `F${++document._fontCount}`;
+    // CFF outlines (none of the bundled faces): fontkit's subsetter
+    this.subset = sfnt.has("glyf") ? new GlyfSubset(sfnt) : (face.font.createSubset() as unknown as Subset);
+    this.name = sfnt.postscriptName;
+    this.scale = 1000 / sfnt.unitsPerEm;
+    // pdfkit writes glyph 0's width unscaled (font units): kept, so the bytes do not change
+    this.widths = [sfnt.advance(0)];
+    this.ascender = sfnt.ascent * this.scale;
+    this.descender = sfnt.descent * this.scale;
+    this.xHeight = sfnt.xHeight * this.scale;
+    this.capHeight = sfnt.capHeight * this.scale;
+    this.lineGap = sfnt.lineGap * this.scale;
+    // pdfkit finalizes (embeds) the fonts it finds here when the document ends
+    document._fontFamilies[`undoc-${face.id}`] = this;
+  }
+
+  private layoutRun(text: string, features?: string[]): ScaledRun {
+    const run = shape(this.face, text, features ?? []);
+    const positions = run.positions.map((p, i) => ({
+      xAdvance: p.xAdvance * this.scale,
+      yAdvance: p.yAdvance * this.scale,
+      xOffset: p.xOffset * this.scale,
+      yOffset: p.yOffset * this.scale,
+      advanceWidth: run.glyphs[i].advanceWidth * this.scale,
+    }));
+    // scaled, as fontkit's run reports it once pdfkit has scaled its positions
+    let advanceWidth = 0;
+    for (const p of positions) advanceWidth += p.xAdvance;
+    return { glyphs: run.glyphs, positions, advanceWidth };
+  }
+
+  private layoutCached(text: string): ScaledRun {
+    let run = this.layoutCache.get(text);
+    if (!run) {
+      if (this.layoutCache.size >= LAYOUT_CACHE_LIMIT) this.layoutCache = new Map();
+      this.layoutCache.set(text, (run = this.layoutRun(text)));
+    }
+    return run;
+  }
+
+  /**
+   * pdfkit's layout: with features, the whole text at once; without, piece by piece, each piece
+   * ending after a space or tab (so pieces repeat and are cached), as EmbeddedFont does.
+   */
+  private layout(text: string, features?: string[]): { glyphs: Shaped["glyphs"]; positions: ScaledPosition[]; advanceWidth: number } {
+    if (features) return this.layoutRun(text, features);
+    const glyphs: Shaped["glyphs"] = [];
+    const positions: ScaledPosition[] = [];
+    let advanceWidth = 0;
+    let last = 0;
+    let index = 0;
+    while (index <= text.length) {
+      const ch = text.charAt(index);
+      if ((index === text.length && last < index) || ch === " " || ch === "\t") {
+        const run = this.layoutCached(text.slice(last, ++index));
+        glyphs.push(...run.glyphs);
+        positions.push(...run.positions);
+        advanceWidth += run.advanceWidth;
+        last = index;
+      } else index++;
+    }
+    return { glyphs, positions, advanceWidth };
+  }
+
+  /** Glyph ids (hex, the subset's numbering) and positions of a text, as pdfkit's text drawing wants them. */
+  encode(text: string, features?: string[]): [string[], ScaledPosition[]] {
+    const { glyphs, positions } = this.layout(text, features);
+    const res: string[] = [];
+    for (const glyph of glyphs) {
+      const gid = this.subset.includeGlyph(glyph.id);
+      res.push(hex4(gid));
+      this.widths[gid] ??= glyph.advanceWidth * this.scale;
+      this.unicode[gid] ??= glyph.codePoints;
+    }
+    return [res, positions];
+  }
+
+  widthOfString(text: string, size: number, features?: string[]): number {
+    return this.layout(text, features).advanceWidth * (size / 1000);
+  }
+
+  lineHeight(size: number, includeGap = false): number {
+    const gap = includeGap ? this.lineGap : 0;
+    return ((this.ascender + gap - this.descender) / 1000) * size;
+  }
+
+  ref(): PdfKitRef {
+    return (this.dictionary ??= this.document.ref());
+  }
+
+  finalize(): void {
+    if (this.embedded || this.dictionary == null) return;
+    this.embed();
+    this.embedded = true;
+  }
+
+  private embed(): void {
+    const sfnt = this.face.sfnt!;
+    const isCFF = this.subset.cff != null;
+    const fontFile = this.document.ref();
+    if (isCFF) fontFile.data.Subtype = "CIDFontType0C";
+    fontFile.end(this.subset.encode());
+    const familyClass = sfnt.familyClass >> 8;
+    let flags = 0;
+    if (sfnt.isFixedPitch) flags |= 1 << 0;
+    if (1 <= familyClass && familyClass <= 7) flags |= 1 << 1;
+    flags |= 1 << 2; // symbolic
+    if (familyClass === 10) flags |= 1 << 3;
+    if (sfnt.macStyleItalic) flags |= 1 << 6;
+    // pdfkit's subset tag: from the font's id, so the same document always gets the same name
+    const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((this.id.charCodeAt(i) || 73) + 17)).join("");
+    const name = `${tag}+${this.name.replaceAll(" ", "_")}`;
+    const bbox = sfnt.bbox;
+    const descriptor = this.document.ref({
+      Type: "FontDescriptor",
+      FontName: name,
+      Flags: flags,
+      FontBBox: [bbox.minX * this.scale, bbox.minY * this.scale, bbox.maxX * this.scale, bbox.maxY * this.scale],
+      ItalicAngle: sfnt.italicAngle,
+      Ascent: this.ascender,
+      Descent: this.descender,
+      CapHeight: (sfnt.capHeight || sfnt.ascent) * this.scale,
+      XHeight: (sfnt.xHeight || 0) * this.scale,
+      StemV: 0,
+    });
+    if (isCFF) descriptor.data.FontFile3 = fontFile;
+    else descriptor.data.FontFile2 = fontFile;
+    if (this.document.subset && this.document.subset === 1) {
+      // PDF/A-1: the set of glyphs present
+      const maxCID = this.widths.length - 1;
+      const cidSet = Buffer.alloc(Math.ceil((maxCID + 1) / 8), 0);
+      for (let cid = 0; cid <= maxCID; cid++) if (this.widths[cid] != null) cidSet[Math.floor(cid / 8)] |= 0x80 >> cid % 8;
+      const cidSetRef = this.document.ref();
+      cidSetRef.write(cidSet);
+      cidSetRef.end();
+      descriptor.data.CIDSet = cidSetRef;
+    }
+    descriptor.end();
+    const descendant: Record<string, unknown> = {
+      Type: "Font",
+      Subtype: "CIDFontType0",
+      BaseFont: name,
+      CIDSystemInfo: { Registry: new String("Adobe"), Ordering: new String("Identity"), Supplement: 0 },
+      FontDescriptor: descriptor,
+      W: [0, this.widths],
+    };
+    if (!isCFF) {
+      descendant.Subtype = "CIDFontType2";
+      descendant.CIDToGIDMap = "Identity";
+    }
+    const descendantFont = this.document.ref(descendant);
+    descendantFont.end();
+    this.dictionary!.data = { Type: "Font", Subtype: "Type0", BaseFont: name, Encoding: "Identity-H", DescendantFonts: [descendantFont], ToUnicode: this.toUnicodeCmap() };
+    this.dictionary!.end();
+  }
+
+  /** The ToUnicode CMap: each glyph's characters, UTF-16 (pdfkit's layout of it). */
+  private toUnicodeCmap(): PdfKitRef {
+    const cmap = this.document.ref();
+    const toHex = (n: number) => `0000${n.toString(16)}`.slice(-4);
+    const entries: string[] = [];
+    for (const codePoints of this.unicode) {
+      const encoded: string[] = [];
+      for (let value of codePoints ?? []) {
+        if (value > 0xffff) {
+          value -= 0x10000;
+          encoded.push(toHex(((value >>> 10) & 0x3ff) | 0xd800));
+          value = 0xdc00 | (value & 0x3ff);
+        }
+        encoded.push(toHex(value));
+      }
+      entries.push(`<${encoded.join(" ")}>`);
+    }
+    const chunkSize = 256;
+    const ranges: string[] = [];
+    for (let start = 0; start < entries.length; start += chunkSize) {
+      const end = Math.min(start + chunkSize, entries.length);
+      ranges.push(`<${toHex(start)}> <${toHex(end - 1)}> [${entries.slice(start, end).join(" ")}]`);
+    }
+    cmap.end(`/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo <<
+  /Registry (Adobe)
+  /Ordering (UCS)
+  /Supplement 0
+>> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000><ffff>
+endcodespacerange
+${ranges.length} beginbfrange
+${ranges.join("\n")}
+endbfrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end`);
+    return cmap;
+  }
+}
