@@ -30,7 +30,7 @@ import type { Document } from "../../model/types.js";
 import type { Style } from "../../style/style.js";
 import { VARIANTS, variantOf, type FaceSet, type Variant } from "../../typeset/index.js";
 import { clusterize } from "../../typeset/units.js";
-import { subsetFont } from "./hb-subset.js";
+import { standaloneSubset } from "../../fonts/font-subset.js";
 import type { RunFontNames } from "./props.js";
 import { fontSignature, panose, renamedFont } from "./sfnt.js";
 import { slotOf } from "./slots.js";
@@ -122,9 +122,15 @@ export function renamedSubset(face: Face, codePoints: Set<number>, family: Subse
   let data = subsets.get(key);
   if (!data) {
     if (subsets.size >= SUBSET_CACHE_SIZE) subsets.delete(subsets.keys().next().value!);
-    subsets.set(key, (data = renamedFont(subsetFont(face.bytes, keptCodePoints(face, codePoints)), family.name, `undoc-${face.id}-${family.tag}`)));
+    subsets.set(key, (data = renamedFont(subsetOf(face, keptCodePoints(face, codePoints)), family.name, `undoc-${face.id}-${family.tag}`)));
   }
   return data;
+}
+
+/** A face's subset, cut from the tables the registry read (the same ones the PDF's subsets come from). */
+function subsetOf(face: Face, codePoints: number[]): Uint8Array {
+  if (!face.sfnt) throw new Error(`face ${face.id} has no tables to subset`);
+  return standaloneSubset(face.sfnt, codePoints);
 }
 
 export interface SubsetFamily {

@@ -10,7 +10,7 @@
  *
  * Files: blocks.ts (body blocks), runs.ts (inline text), numbering.ts, footnotes.ts, table.ts,
  * page-parts.ts (furniture and section), styles.ts + props.ts + geometry.ts (styles),
- * fonts.ts + font-table.ts + sfnt.ts + hb-subset.ts (fonts), settings.ts, core-properties.ts,
+ * fonts.ts + font-table.ts + sfnt.ts (fonts; subsets from src/fonts/font-subset.ts), settings.ts, core-properties.ts,
  * images.ts (marks), xml.ts (undoc's element component), package.ts + zip.ts (the package).
  */
 import type { Document } from "../../model/types.js";
