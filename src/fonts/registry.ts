@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { createRequire } from "node:module";
 import type * as Fontkit from "fontkit";
 import { UndocError } from "../errors.js";
-import { Sfnt } from "./sfnt.js";
+import { fileSource, Sfnt } from "./sfnt.js";
 
 const require = createRequire(import.meta.url);
 
@@ -34,8 +34,8 @@ export interface FaceInfo {
 
 export interface Face extends FaceInfo {
   path: string;
-  /** the file's bytes (read once) */
-  bytes: Buffer;
+  /** the file's bytes (read whole on first use: faces embedded whole, fontkit) */
+  readonly bytes: Buffer;
   /** the face's tables, read directly (absent only for stand-in faces in tests) */
   sfnt?: Sfnt;
   /** fontkit's parse of the face: made on first use, once */
@@ -83,27 +83,25 @@ export function face(id: string): Face {
     throw new UndocError("STYLE", `no font face "${id}" in fonts/manifest.json`, {}, `known faces: ${fontManifest().map((x) => x.id).join(", ")}`);
   }
   const path = join(FONTS_DIR, info.file);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    throw new UndocError("FONT", `cannot read font file: ${(e as Error).message}`, { file: path });
-  }
   let sfnt: Sfnt;
   try {
-    sfnt = new Sfnt(bytes);
+    // the tables are read as they are needed: a document uses a few hundred KB of a 13 MB face
+    sfnt = new Sfnt(fileSource(path));
   } catch (e) {
     throw new UndocError("FONT", `cannot read font file: ${(e as Error).message}`, { file: path });
   }
+  let bytes: Buffer | undefined;
   let parsed: Fontkit.Font | undefined;
   f = {
     ...info,
     path,
-    bytes,
+    get bytes() {
+      return (bytes ??= readFileSync(path));
+    },
     sfnt,
     get font() {
       if (!parsed) {
-        parsed = fontkitModule().create(bytes) as Fontkit.Font;
+        parsed = fontkitModule().create(this.bytes) as Fontkit.Font;
         parsedByFontkit.add(this);
       }
       return parsed;

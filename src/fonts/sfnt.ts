@@ -8,6 +8,7 @@
  * The values match fontkit's (tests/fonts/sfnt.test.ts compares them for every bundled face), so
  * the PDF writer can hand pdfkit this font in place of fontkit's.
  */
+import { openSync, readSync } from "node:fs";
 
 export interface TableRange {
   offset: number;
@@ -33,89 +34,139 @@ const CMAP_PREFERENCE: [number, number][] = [
   [0, 0],
 ];
 
+/** Where a font's bytes come from: the whole file in memory, or a file read piece by piece. */
+export interface FontSource {
+  read(offset: number, length: number): Uint8Array;
+}
+
+/** A font held in memory. */
+export function bytesSource(bytes: Uint8Array): FontSource {
+  // a plain view: a Node Buffer's slice() would share the file's bytes instead of copying them
+  const plain = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { read: (offset, length) => plain.subarray(offset, offset + length) };
+}
+
+/**
+ * A font file read piece by piece: a table when first used, a glyph's outline when a subset takes
+ * it. The Chinese faces are 10-16 MB, of which a document uses a few hundred KB.
+ */
+export function fileSource(path: string): FontSource {
+  let fd: number | undefined;
+  return {
+    read(offset, length) {
+      fd ??= openSync(path, "r");
+      const out = new Uint8Array(length);
+      let done = 0;
+      while (done < length) {
+        const n = readSync(fd, out, done, length - done, offset + done);
+        if (n <= 0) throw new Error(`${path}: the font file ends early`);
+        done += n;
+      }
+      return out;
+    },
+  };
+}
+
+const EMPTY = new Uint8Array(0);
+
 export class Sfnt {
-  readonly bytes: Uint8Array;
-  readonly view: DataView;
   readonly tables = new Map<string, TableRange>();
   readonly unitsPerEm: number;
   readonly numGlyphs: number;
   /** 0: short loca offsets (half the offset), 1: long */
   readonly indexToLocFormat: number;
   readonly numberOfHMetrics: number;
+  private readonly source: FontSource;
+  private readonly loaded = new Map<string, Uint8Array>();
+  private readonly views = new Map<string, DataView>();
   private cmapFormat = -1;
   private cmapAt = 0;
   private locaCache?: Uint32Array;
   private nameCache?: Map<number, string>;
 
-  constructor(bytes: Uint8Array) {
-    // a plain view: a Node Buffer's slice() would share the file's bytes instead of copying them
-    this.bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const v = this.view;
-    const count = v.getUint16(4);
+  constructor(from: Uint8Array | FontSource) {
+    this.source = from instanceof Uint8Array ? bytesSource(from) : from;
+    const header = this.source.read(0, 12);
+    const count = new DataView(header.buffer, header.byteOffset, 12).getUint16(4);
+    const dir = this.source.read(12, count * 16);
+    const v = new DataView(dir.buffer, dir.byteOffset, dir.byteLength);
     for (let i = 0; i < count; i++) {
-      const rec = 12 + i * 16;
-      const tag = String.fromCharCode(bytes[rec], bytes[rec + 1], bytes[rec + 2], bytes[rec + 3]);
+      const rec = i * 16;
+      const tag = String.fromCharCode(dir[rec], dir[rec + 1], dir[rec + 2], dir[rec + 3]);
       this.tables.set(tag, { offset: v.getUint32(rec + 8), length: v.getUint32(rec + 12) });
     }
     const head = this.need("head");
-    this.unitsPerEm = v.getUint16(head + 18);
-    this.indexToLocFormat = v.getInt16(head + 50);
-    this.numGlyphs = v.getUint16(this.need("maxp") + 4);
-    this.numberOfHMetrics = v.getUint16(this.need("hhea") + 34);
+    this.unitsPerEm = head.getUint16(18);
+    this.indexToLocFormat = head.getInt16(50);
+    this.numGlyphs = this.need("maxp").getUint16(4);
+    this.numberOfHMetrics = this.need("hhea").getUint16(34);
     this.findCmap();
   }
 
-  private need(tag: string): number {
-    const t = this.tables.get(tag);
-    if (!t) throw new Error(`font has no ${tag} table`);
-    return t.offset;
+  private need(tag: string): DataView {
+    const v = this.tv(tag);
+    if (!v) throw new Error(`font has no ${tag} table`);
+    return v;
+  }
+
+  /** A table as a DataView (read on first use), or undefined. */
+  private tv(tag: string): DataView | undefined {
+    let v = this.views.get(tag);
+    if (!v) {
+      const t = this.table(tag);
+      if (!t) return undefined;
+      this.views.set(tag, (v = new DataView(t.buffer, t.byteOffset, t.byteLength)));
+    }
+    return v;
   }
 
   has(tag: string): boolean {
     return this.tables.has(tag);
   }
 
-  /** A table's bytes (a view, not a copy), or undefined. */
+  /** A table's bytes, read once (do not change them: copy with slice()), or undefined. */
   table(tag: string): Uint8Array | undefined {
-    const t = this.tables.get(tag);
-    return t && this.bytes.subarray(t.offset, t.offset + t.length);
+    let t = this.loaded.get(tag);
+    if (!t) {
+      const r = this.tables.get(tag);
+      if (!r) return undefined;
+      this.loaded.set(tag, (t = this.source.read(r.offset, r.length)));
+    }
+    return t;
   }
 
   // ------------------------------------------------------------------------------------------
   // metrics (hhea, head, OS/2, post): the figures pdfkit's font descriptor and the typesetter use
 
   get ascent(): number {
-    return this.view.getInt16(this.need("hhea") + 4);
+    return this.need("hhea").getInt16(4);
   }
   get descent(): number {
-    return this.view.getInt16(this.need("hhea") + 6);
+    return this.need("hhea").getInt16(6);
   }
   get lineGap(): number {
-    return this.view.getInt16(this.need("hhea") + 8);
+    return this.need("hhea").getInt16(8);
   }
   get bbox(): { minX: number; minY: number; maxX: number; maxY: number } {
     const h = this.need("head");
-    const v = this.view;
-    return { minX: v.getInt16(h + 36), minY: v.getInt16(h + 38), maxX: v.getInt16(h + 40), maxY: v.getInt16(h + 42) };
+    return { minX: h.getInt16(36), minY: h.getInt16(38), maxX: h.getInt16(40), maxY: h.getInt16(42) };
   }
   get macStyleItalic(): boolean {
-    return (this.view.getUint16(this.need("head") + 44) & 2) !== 0;
+    return (this.need("head").getUint16(44) & 2) !== 0;
   }
   /** post.italicAngle, a 16.16 fixed-point number */
   get italicAngle(): number {
-    const p = this.tables.get("post");
-    if (!p) return 0;
-    return this.view.getInt32(p.offset + 4) / 65536;
+    const p = this.tv("post");
+    return p ? p.getInt32(4) / 65536 : 0;
   }
   get isFixedPitch(): boolean {
-    const p = this.tables.get("post");
-    return p ? this.view.getUint32(p.offset + 12) !== 0 : false;
+    const p = this.tv("post");
+    return p ? p.getUint32(12) !== 0 : false;
   }
-  private os2(field: number, version: number, signed = true): number | undefined {
-    const t = this.tables.get("OS/2");
-    if (!t || this.view.getUint16(t.offset) < version || field + 2 > t.length) return undefined;
-    return signed ? this.view.getInt16(t.offset + field) : this.view.getUint16(t.offset + field);
+  private os2(field: number, version: number): number | undefined {
+    const t = this.tv("OS/2");
+    if (!t || t.getUint16(0) < version || field + 2 > t.byteLength) return undefined;
+    return t.getInt16(field);
   }
   /** OS/2 sFamilyClass (0 when there is no OS/2 table) */
   get familyClass(): number {
@@ -134,24 +185,23 @@ export class Sfnt {
   name(id: number): string | undefined {
     if (!this.nameCache) {
       this.nameCache = new Map();
-      const t = this.tables.get("name");
-      if (t) {
-        const v = this.view;
-        const count = v.getUint16(t.offset + 2);
-        const storage = t.offset + v.getUint16(t.offset + 4);
+      const v = this.tv("name");
+      if (v) {
+        const count = v.getUint16(2);
+        const storage = v.getUint16(4);
         const rank = new Map<number, number>();
         for (let i = 0; i < count; i++) {
-          const r = t.offset + 6 + i * 12;
+          const r = 6 + i * 12;
           const [platform, encoding, language, nameId, len, off] = [0, 2, 4, 6, 8, 10].map((k) => v.getUint16(r + k));
+          if (storage + off + len > v.byteLength) continue;
           let score: number;
-          let text: string;
+          let text = "";
           if (platform === 3 && (encoding === 1 || encoding === 10)) {
             score = language === 0x409 ? 3 : 2;
-            text = "";
             for (let k = 0; k + 1 < len; k += 2) text += String.fromCharCode(v.getUint16(storage + off + k));
           } else if (platform === 1 && encoding === 0) {
             score = language === 0 ? 1 : 0;
-            text = String.fromCharCode(...this.bytes.subarray(storage + off, storage + off + len));
+            for (let k = 0; k < len; k++) text += String.fromCharCode(v.getUint8(storage + off + k));
           } else continue;
           if ((rank.get(nameId) ?? -1) < score) {
             rank.set(nameId, score);
@@ -174,14 +224,13 @@ export class Sfnt {
   // cmap
 
   private findCmap(): void {
-    const t = this.tables.get("cmap");
-    if (!t) return;
-    const v = this.view;
-    const count = v.getUint16(t.offset + 2);
+    const v = this.tv("cmap");
+    if (!v) return;
+    const count = v.getUint16(2);
     const subtables: { platform: number; encoding: number; at: number }[] = [];
     for (let i = 0; i < count; i++) {
-      const r = t.offset + 4 + i * 8;
-      subtables.push({ platform: v.getUint16(r), encoding: v.getUint16(r + 2), at: t.offset + v.getUint32(r + 4) });
+      const r = 4 + i * 8;
+      subtables.push({ platform: v.getUint16(r), encoding: v.getUint16(r + 2), at: v.getUint32(r + 4) });
     }
     for (const [p, e] of CMAP_PREFERENCE) {
       const s = subtables.find((x) => x.platform === p && x.encoding === e);
@@ -200,7 +249,8 @@ export class Sfnt {
 
   /** The glyph a code point maps to, 0 when none (fontkit's CmapProcessor.lookup, formats 4 and 12). */
   glyphId(cp: number): number {
-    const v = this.view;
+    const v = this.tv("cmap");
+    if (!v) return 0;
     const at = this.cmapAt;
     if (this.cmapFormat === 4) {
       if (cp > 0xffff) return 0;
@@ -243,51 +293,24 @@ export class Sfnt {
     return 0;
   }
 
-  /** Every (code point, glyph) pair of the cmap, in code point order. */
-  *mappings(): Generator<[number, number]> {
-    const v = this.view;
-    const at = this.cmapAt;
-    if (this.cmapFormat === 4) {
-      const segs = v.getUint16(at + 6) >> 1;
-      const ends = at + 14;
-      const starts = ends + segs * 2 + 2;
-      for (let s = 0; s < segs; s++) {
-        const end = v.getUint16(ends + s * 2);
-        for (let cp = v.getUint16(starts + s * 2); cp <= end && cp !== 0xffff; cp++) {
-          const gid = this.glyphId(cp);
-          if (gid) yield [cp, gid];
-        }
-      }
-    } else if (this.cmapFormat === 12) {
-      const groups = v.getUint32(at + 12);
-      for (let i = 0; i < groups; i++) {
-        const g = at + 16 + i * 12;
-        const start = v.getUint32(g);
-        const end = v.getUint32(g + 4);
-        const first = v.getUint32(g + 8);
-        for (let cp = start; cp <= end; cp++) if (first + cp - start) yield [cp, first + cp - start];
-      }
-    }
-  }
-
   // ------------------------------------------------------------------------------------------
   // hmtx
 
   /** hmtx advance of a glyph, in font units (the last long metric's for glyphs past numberOfHMetrics). */
   advance(gid: number): number {
-    const hmtx = this.tables.get("hmtx");
+    const hmtx = this.tv("hmtx");
     if (!hmtx || this.numberOfHMetrics === 0) return 0;
     const i = gid < this.numberOfHMetrics ? gid : this.numberOfHMetrics - 1;
-    return this.view.getUint16(hmtx.offset + i * 4);
+    return hmtx.getUint16(i * 4);
   }
 
   /** hmtx left side bearing of a glyph. */
   leftBearing(gid: number): number {
-    const hmtx = this.tables.get("hmtx");
+    const hmtx = this.tv("hmtx");
     if (!hmtx) return 0;
-    if (gid < this.numberOfHMetrics) return this.view.getInt16(hmtx.offset + gid * 4 + 2);
+    if (gid < this.numberOfHMetrics) return hmtx.getInt16(gid * 4 + 2);
     const at = this.numberOfHMetrics * 4 + (gid - this.numberOfHMetrics) * 2;
-    return at + 2 <= hmtx.length ? this.view.getInt16(hmtx.offset + at) : 0;
+    return at + 2 <= hmtx.byteLength ? hmtx.getInt16(at) : 0;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -295,14 +318,13 @@ export class Sfnt {
 
   private loca(): Uint32Array {
     if (!this.locaCache) {
-      const t = this.tables.get("loca");
+      const v = this.tv("loca");
       const n = this.numGlyphs + 1;
       const out = new Uint32Array(n);
-      if (t) {
-        const v = this.view;
+      if (v) {
         const long = this.indexToLocFormat === 1;
-        const count = Math.min(n, Math.floor(t.length / (long ? 4 : 2)));
-        for (let i = 0; i < count; i++) out[i] = long ? v.getUint32(t.offset + i * 4) : v.getUint16(t.offset + i * 2) * 2;
+        const count = Math.min(n, Math.floor(v.byteLength / (long ? 4 : 2)));
+        for (let i = 0; i < count; i++) out[i] = long ? v.getUint32(i * 4) : v.getUint16(i * 2) * 2;
         for (let i = count; i < n; i++) out[i] = out[count - 1] ?? 0;
       }
       this.locaCache = out;
@@ -310,15 +332,16 @@ export class Sfnt {
     return this.locaCache;
   }
 
-  /** A glyph's bytes in glyf (a view; empty for a glyph without outline). */
+  /** A glyph's bytes in glyf (read when asked for; empty for a glyph without outline). Do not change them. */
   glyphData(gid: number): Uint8Array {
     const glyf = this.tables.get("glyf");
-    if (!glyf || gid >= this.numGlyphs) return new Uint8Array(0);
+    if (!glyf || gid >= this.numGlyphs) return EMPTY;
     const loca = this.loca();
     const start = loca[gid];
-    const end = loca[gid + 1];
-    if (end <= start) return new Uint8Array(0);
-    return this.bytes.subarray(glyf.offset + start, glyf.offset + end);
+    const end = Math.min(loca[gid + 1], glyf.length);
+    if (end <= start) return EMPTY;
+    const whole = this.loaded.get("glyf");
+    return whole ? whole.subarray(start, end) : this.source.read(glyf.offset + start, end - start);
   }
 
   /** The components of a composite glyph (none for a simple or empty one). */

@@ -1,0 +1,115 @@
+/**
+ * The CLI bundle (run by `npm run build` after tsc):
+ *
+ * 1. esbuild bundles src/cli.ts and everything it loads into dist/cli.bundle.cjs: one CommonJS
+ *    script in which each module is evaluated when first required, so `undoc validate` still
+ *    never runs fontkit, pdfmake or docx (tests/cli/lazy.test.ts). Sources keep their ESM idioms;
+ *    a plugin maps them to the bundle: `createRequire(import.meta.url)` becomes the bundle's
+ *    `require` (so esbuild bundles what it loads), `import.meta.url` the URL the module has in
+ *    dist/ (the package's files are found from there, as without the bundle), pdfkit's data folder
+ *    is found where pdfkit is installed, fontkit's WOFF2 decoder (brotli: 0.5 MB of tables to build
+ *    at load, and undoc's faces are TrueType) is left out, and pdfkit gets fontkit only when it
+ *    parses a font itself (never, with undoc's fonts: writers/pdf/font.ts).
+ * 2. tsc's dist/cli.js (the unbundled command) becomes dist/cli-main.js, and dist/cli.js the
+ *    launcher (src/cli-launcher.ts) that runs the bundle with a V8 code cache.
+ * 3. The code cache is made for this Node by rendering the example once (the functions a render
+ *    compiles are the ones cached): the first `undoc` run starts fast too.
+ *
+ * Without esbuild (an install without dev dependencies) it leaves the unbundled command in place.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, copyFileSync, chmodSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const SRC = join(ROOT, "src");
+const DIST = join(ROOT, "dist");
+
+let esbuild;
+try {
+  esbuild = await import("esbuild");
+} catch {
+  console.error("bundle: esbuild is not installed; dist/cli.js stays the unbundled command");
+  process.exit(0);
+}
+
+/** undoc's sources as the bundle needs them (see above). */
+const sources = {
+  name: "undoc-sources",
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, (args) => {
+      if (!args.path.startsWith(SRC)) return undefined;
+      let text = readFileSync(args.path, "utf8");
+      const distFile = relative(SRC, args.path).replace(/\.ts$/, ".js").split("\\").join("/");
+      text = text
+        .replace(/^\s*const require = createRequire\(import\.meta\.url\);\s*$/m, "")
+        .replace(/createRequire\(import\.meta\.url\)\(/g, "require(")
+        .replace(/import\.meta\.url/g, `require("node:url").pathToFileURL(__dirname + ${JSON.stringify(`/${distFile}`)}).href`);
+      return { contents: text, loader: "ts" };
+    });
+  },
+};
+
+const libraries = {
+  name: "undoc-libraries",
+  setup(build) {
+    // fontkit: no WOFF2 (brotli's decoder builds large tables when loaded)
+    build.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: "brotli-stub", namespace: "undoc-stub" }));
+    build.onLoad({ filter: /^brotli-stub$/, namespace: "undoc-stub" }, () => ({
+      contents: "module.exports = function () { throw new Error('WOFF2 fonts are not supported'); };",
+      loader: "js",
+    }));
+    // pdfkit: fontkit only when pdfkit itself parses a font
+    build.onResolve({ filter: /^fontkit$/ }, (args) => (args.importer.includes(`${"/node_modules/pdfkit/"}`) ? { path: "fontkit-lazy", namespace: "undoc-stub", pluginData: args.resolveDir } : undefined));
+    build.onLoad({ filter: /^fontkit-lazy$/, namespace: "undoc-stub" }, () => ({
+      contents: "module.exports = { create(...args) { return require('fontkit').create(...args); } };",
+      loader: "js",
+      resolveDir: ROOT,
+    }));
+    // pdfkit reads its standard fonts' metrics and the sRGB profile from its own folder
+    build.onLoad({ filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.js$/ }, (args) => ({
+      contents: readFileSync(args.path, "utf8").replace(/\b__dirname\b/g, 'require("node:path").dirname(require.resolve("pdfkit"))'),
+      loader: "js",
+    }));
+  },
+};
+
+const result = await esbuild.build({
+  entryPoints: [join(SRC, "cli.ts")],
+  outfile: join(DIST, "cli.bundle.cjs"),
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  // hyphen's patterns are loaded by language at run time, from node_modules
+  external: ["hyphen/*"],
+  plugins: [sources, libraries],
+  legalComments: "none",
+  logLevel: "warning",
+  // pdfkit's folder is looked up at run time on purpose (its data files)
+  logOverride: { "require-resolve-not-external": "silent" },
+  metafile: true,
+});
+
+// the unbundled command stays as dist/cli-main.js; the launcher becomes dist/cli.js
+renameSync(join(DIST, "cli.js"), join(DIST, "cli-main.js"));
+if (existsSync(join(DIST, "cli.d.ts"))) renameSync(join(DIST, "cli.d.ts"), join(DIST, "cli-main.d.ts"));
+copyFileSync(join(DIST, "cli-launcher.js"), join(DIST, "cli.js"));
+chmodSync(join(DIST, "cli.js"), 0o755);
+
+const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+console.error(`bundle: dist/cli.bundle.cjs, ${(bytes / 1024).toFixed(0)} KB from ${Object.keys(result.metafile.inputs).length} modules`);
+
+// the code cache for this Node: one render of the example
+if (process.env.UNDOC_CODE_CACHE !== "off") {
+  const out = mkdtempSync(join(tmpdir(), "undoc-build-"));
+  rmSync(join(DIST, ".cache"), { recursive: true, force: true });
+  const r = spawnSync(process.execPath, [join(DIST, "cli.js"), "render", join(ROOT, "examples", "arria-belarus-2020.zh.yaml"), "--out", out, "--quiet", "--jobs", "1"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  rmSync(out, { recursive: true, force: true });
+  if (r.status !== 0) console.error(`bundle: warming the code cache failed (the command still works):\n${r.stderr}`);
+}
