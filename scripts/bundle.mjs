@@ -13,7 +13,8 @@
  * 2. tsc's dist/cli.js (the unbundled command) becomes dist/cli-main.js, and dist/cli.js the
  *    launcher (src/cli-launcher.ts) that runs the bundle with a V8 code cache.
  * 3. The code cache is made for this Node by rendering the example once (the functions a render
- *    compiles are the ones cached): the first `undoc` run starts fast too.
+ *    compiles are the ones cached), and with it what src/disk-cache.ts keeps (the compressed
+ *    Latin faces): the first `undoc` run starts fast too.
  *
  * Without esbuild (an install without dev dependencies) it leaves the unbundled command in place.
  */
@@ -52,6 +53,18 @@ const sources = {
   },
 };
 
+/**
+ * The large libraries' entry files, and the writers: each notes its package in the file named by
+ * UNDOC_TRACE_LOADS when it is evaluated, so tests can see what a command of the bundled CLI
+ * loads (tests/cli/lazy.test.ts). Without the variable it costs one test at load.
+ */
+const TRACED = /[\\/]node_modules[\\/](fontkit[\\/]dist[\\/]main\.cjs|pdfmake[\\/]js[\\/](Renderer|PDFDocument)\.js|docx[\\/]dist[\\/]index\.(mjs|cjs)|yaml[\\/]dist[\\/]index\.js|handlebars[\\/]lib[\\/]index\.js|qrcode[\\/]lib[\\/]index\.js|@sinclair[\\/]typebox[\\/]build[\\/](cjs[\\/]index\.js|esm[\\/]index\.mjs))$/;
+function traced(path, text) {
+  const name = /node_modules[\\/]((@[^\\/]+[\\/])?[^\\/]+)/.exec(path)[1].replace(/\\/g, "/");
+  const note = `;(process.env.UNDOC_TRACE_LOADS && require("node:fs").appendFileSync(process.env.UNDOC_TRACE_LOADS, ${JSON.stringify(`${name}\n`)}));\n`;
+  return note + text;
+}
+
 const libraries = {
   name: "undoc-libraries",
   setup(build) {
@@ -70,9 +83,10 @@ const libraries = {
     }));
     // pdfkit reads its standard fonts' metrics and the sRGB profile from its own folder
     build.onLoad({ filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.js$/ }, (args) => ({
-      contents: readFileSync(args.path, "utf8").replace(/\b__dirname\b/g, 'require("node:path").dirname(require.resolve("pdfkit"))'),
+      contents: traced(args.path, readFileSync(args.path, "utf8").replace(/\b__dirname\b/g, 'require("node:path").dirname(require.resolve("pdfkit"))')),
       loader: "js",
     }));
+    build.onLoad({ filter: TRACED }, (args) => ({ contents: traced(args.path, readFileSync(args.path, "utf8")), loader: args.path.endsWith(".ts") ? "ts" : "js" }));
   },
 };
 
@@ -85,6 +99,9 @@ const result = await esbuild.build({
   target: "node20",
   // hyphen's patterns are loaded by language at run time, from node_modules
   external: ["hyphen/*"],
+  // library code that finds things from its own URL (fdir's createRequire): the bundle's
+  define: { "import.meta.url": "__undocBundleUrl" },
+  banner: { js: 'var __undocBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [sources, libraries],
   legalComments: "none",
   logLevel: "warning",
@@ -103,7 +120,7 @@ const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.byte
 console.error(`bundle: dist/cli.bundle.cjs, ${(bytes / 1024).toFixed(0)} KB from ${Object.keys(result.metafile.inputs).length} modules`);
 
 // the code cache for this Node: one render of the example
-if (process.env.UNDOC_CODE_CACHE !== "off") {
+if ((process.env.UNDOC_CACHE_DIR ?? process.env.UNDOC_CODE_CACHE) !== "off") {
   const out = mkdtempSync(join(tmpdir(), "undoc-build-"));
   rmSync(join(DIST, ".cache"), { recursive: true, force: true });
   const r = spawnSync(process.execPath, [join(DIST, "cli.js"), "render", join(ROOT, "examples", "arria-belarus-2020.zh.yaml"), "--out", out, "--quiet", "--jobs", "1"], {

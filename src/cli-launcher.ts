@@ -9,28 +9,17 @@
  * that is missing or stale (another Node, another bundle) is simply made again.
  *
  * Without a bundle (the sources compiled by tsc alone) the unbundled command runs, dist/cli-main.js.
- * UNDOC_CODE_CACHE=off turns the cache off; UNDOC_CODE_CACHE=DIR keeps it in DIR.
+ * The cache is kept where disk-cache.ts says (UNDOC_CACHE_DIR=off: no cache).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir, userInfo } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
+import { cacheOff, readCached, writeCached } from "./disk-cache.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bundle = join(here, "cli.bundle.cjs");
-
-/** Folders the cache may live in: the package's own (writable after a build), else a per-user one in the temporary folder. */
-function cacheDirs(): string[] {
-  const chosen = process.env.UNDOC_CODE_CACHE;
-  if (chosen && chosen !== "off") return [chosen];
-  let user = "user";
-  try {
-    user = String(userInfo().uid);
-  } catch {}
-  return [join(here, ".cache"), join(tmpdir(), `undoc-code-cache-${user}`)];
-}
 
 function startBundle(): void {
   let source = readFileSync(bundle, "utf8");
@@ -38,32 +27,14 @@ function startBundle(): void {
   const st = statSync(bundle);
   // the cache belongs to this Node (V8 version and flags) and this bundle (its size and time)
   const key = `cli-${process.version}-${process.arch}-${st.size}-${Math.trunc(st.mtimeMs)}.v8cache`;
-  const useCache = process.env.UNDOC_CODE_CACHE !== "off";
-  const dirs = useCache ? cacheDirs() : [];
-  let cached: Buffer | undefined;
-  for (const d of dirs) {
-    try {
-      cached = readFileSync(join(d, key));
-      break;
-    } catch {}
-  }
+  const useCache = !cacheOff();
+  const cached = useCache ? readCached(key) : undefined;
   // Node's CommonJS wrapper, so the bundle runs as dist/cli.bundle.cjs would
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new Script(wrapped, { filename: bundle, cachedData: cached });
   if (useCache && (!cached || script.cachedDataRejected)) {
     // saved at exit, once the run has compiled what a run compiles (the command exits through process.exit)
-    process.once("exit", () => {
-      const data = script.createCachedData();
-      for (const d of dirs) {
-        try {
-          mkdirSync(d, { recursive: true });
-          const tmp = join(d, `${key}.${process.pid}.tmp`);
-          writeFileSync(tmp, data);
-          renameSync(tmp, join(d, key));
-          return;
-        } catch {}
-      }
-    });
+    process.once("exit", () => writeCached(key, script.createCachedData()));
   }
   const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
   const module = { exports: {} };

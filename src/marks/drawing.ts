@@ -263,16 +263,28 @@ function fillGroup(buf: Float64Array, W: number, H: number, group: Filled[], col
   const acc = new Float64Array(W);
   const xs: Array<[number, number]> = [];
   const spans: Array<[number, number]> = [];
+  // each shape's edges by the pixel rows they cross (in their order), so a sub-scanline looks
+  // only at the few edges of its row, not at every edge of a ring of hundreds
+  const rows = group.map((f) => {
+    const byRow: Edge[][] = Array.from({ length: rowEnd - rowStart }, () => []);
+    for (const e of f.edges) {
+      const r0 = Math.max(rowStart, Math.floor(e.y0));
+      const r1 = Math.min(rowEnd, Math.ceil(e.y1));
+      for (let r = r0; r < r1; r++) byRow[r - rowStart]!.push(e);
+    }
+    return byRow;
+  });
   for (let py = rowStart; py < rowEnd; py++) {
     acc.fill(0);
     let touched = false;
     for (let j = 0; j < SUBSAMPLES; j++) {
       const sy = py + (j + 0.5) / SUBSAMPLES;
       spans.length = 0;
-      for (const f of group) {
+      for (let g = 0; g < group.length; g++) {
+        const f = group[g]!;
         if (sy < f.minY || sy >= f.maxY) continue;
         xs.length = 0;
-        for (const e of f.edges) {
+        for (const e of rows[g]![py - rowStart]!) {
           if (sy >= e.y0 && sy < e.y1) xs.push([e.x0 + ((sy - e.y0) * (e.x1 - e.x0)) / (e.y1 - e.y0), e.dir]);
         }
         if (xs.length < 2) continue;

@@ -1,11 +1,13 @@
 /** Running the CLI as users do: the built dist/cli.js (npm test builds first), in a child process. */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export const ROOT = process.cwd();
 export const CLI = join(ROOT, "dist", "cli.js");
+/** The command without the bundle (tsc's output): what dist/cli.js runs when there is no bundle. */
+export const UNBUNDLED = existsSync(join(ROOT, "dist", "cli-main.js")) ? join(ROOT, "dist", "cli-main.js") : CLI;
 export const EXAMPLE = join(ROOT, "examples", "arria-belarus-2020.zh.yaml");
 
 export interface Run {

@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { MINIMAL_YAML } from "../helpers.js";
-import { CLI, EXAMPLE, tmp, undoc } from "./run.js";
+import { CLI, EXAMPLE, tmp, UNBUNDLED, undoc } from "./run.js";
 
 const lineOf = (text: string, needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
 
@@ -139,23 +139,30 @@ describe("undoc validate refuses whatever render refuses", () => {
     expect(validate.results[0].errors[0].code).toMatch(/TEMPLATE|STYLE/);
   });
 
-  it("loads neither writer (no pdfmake, no docx): validating stays fast", () => {
+  it("loads neither writer (no pdfmake, no docx) nor fontkit: validating stays fast", () => {
     const dir = tmp();
     const log = join(dir, "loaded.txt");
     writeFileSync(join(dir, "hooks.mjs"), 'import { appendFileSync } from "node:fs";\nexport async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(process.env.LOAD_LOG, r.url + "\\n"); return r; }\n');
-    writeFileSync(join(dir, "register.mjs"), 'import { register } from "node:module";\nregister("./hooks.mjs", import.meta.url);\n');
+    // CommonJS requires (fontkit, pdfmake: through createRequire) do not pass the ESM hooks
+    writeFileSync(
+      join(dir, "register.mjs"),
+      'import { register, createRequire } from "node:module";\nimport { appendFileSync } from "node:fs";\nregister("./hooks.mjs", import.meta.url);\nconst M = createRequire(import.meta.url)("node:module");\nconst load = M._load;\nM._load = function (request, parent, isMain) { const m = load.apply(this, arguments); try { appendFileSync(process.env.LOAD_LOG, M._resolveFilename(request, parent, isMain) + "\\n"); } catch {} return m; };\n',
+    );
     const run = (args: string[]) => {
       writeFileSync(log, "");
-      const r = spawnSync(process.execPath, ["--import", join(dir, "register.mjs"), CLI, ...args], { encoding: "utf8", env: { ...process.env, LOAD_LOG: log } });
+      // the unbundled command: its modules load one by one, as the bundle evaluates them (tests/cli/lazy.test.ts)
+      const r = spawnSync(process.execPath, ["--import", join(dir, "register.mjs"), UNBUNDLED, ...args], { encoding: "utf8", env: { ...process.env, LOAD_LOG: log } });
       expect(r.status, r.stderr).toBe(0);
       return readFileSync(log, "utf8");
     };
     const validated = run(["validate", EXAMPLE]);
     expect(validated).toContain("/dist/render/check.js");
     expect(validated).toContain("/dist/render/pipeline.js");
-    expect(validated.split("\n").filter((u) => /\/dist\/writers\/|\/node_modules\/(docx|pdfmake|pdfkit)\//.test(u))).toEqual([]);
+    expect(validated.split("\n").filter((u) => /\/dist\/writers\/|\/node_modules\/(docx|pdfmake|pdfkit|fontkit)\//.test(u))).toEqual([]);
     // the hook does see the writers when they load
     mkdirSync(join(dir, "out"));
-    expect(run(["render", EXAMPLE, "--format", "pdf", "--out", join(dir, "out"), "--quiet"])).toContain("/dist/writers/pdf/index.js");
+    const rendered = run(["render", EXAMPLE, "--format", "pdf", "--out", join(dir, "out"), "--quiet"]);
+    expect(rendered).toContain("/dist/writers/pdf/index.js");
+    expect(rendered).toContain("/node_modules/pdfkit/");
   });
 });
