@@ -65,6 +65,14 @@ function traced(path, text) {
   return note + text;
 }
 
+/** Stand-ins that require the real module when first called. */
+const LAZY = {
+  fontkit: "module.exports = { create(...args) { return require('fontkit').create(...args); } };",
+  linebreak: "module.exports = function LineBreaker(...args) { return new (require('linebreak'))(...args); };",
+  "@noble/ciphers/aes": "module.exports = { cbc: (...a) => require('@noble/ciphers/aes').cbc(...a), ecb: (...a) => require('@noble/ciphers/aes').ecb(...a) };",
+};
+const LAZY_FILTER = /^(fontkit|linebreak|@noble\/ciphers\/aes)$/;
+
 const libraries = {
   name: "undoc-libraries",
   setup(build) {
@@ -74,13 +82,15 @@ const libraries = {
       contents: "module.exports = function () { throw new Error('WOFF2 fonts are not supported'); };",
       loader: "js",
     }));
-    // pdfkit: fontkit only when pdfkit itself parses a font
-    build.onResolve({ filter: /^fontkit$/ }, (args) => (args.importer.includes(`${"/node_modules/pdfkit/"}`) ? { path: "fontkit-lazy", namespace: "undoc-stub", pluginData: args.resolveDir } : undefined));
-    build.onLoad({ filter: /^fontkit-lazy$/, namespace: "undoc-stub" }, () => ({
-      contents: "module.exports = { create(...args) { return require('fontkit').create(...args); } };",
-      loader: "js",
-      resolveDir: ROOT,
-    }));
+    // modules that build large tables when loaded, for features undoc's documents rarely or never
+    // use: stand-ins that load them on first call (pdfkit parses no font of undoc's, encrypts
+    // nothing; pdfmake's and pdfkit's line breakers break no text of undoc's)
+    build.onResolve({ filter: LAZY_FILTER }, (args) => {
+      if (args.namespace === "undoc-stub") return undefined; // the stand-in's own require: the real module
+      if (args.path === "fontkit" && !args.importer.includes("/node_modules/pdfkit/")) return undefined;
+      return { path: args.path, namespace: "undoc-stub" };
+    });
+    build.onLoad({ filter: /.*/, namespace: "undoc-stub" }, (args) => (LAZY[args.path] ? { contents: LAZY[args.path], loader: "js", resolveDir: ROOT } : undefined));
     // pdfkit reads its standard fonts' metrics and the sRGB profile from its own folder
     build.onLoad({ filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.js$/ }, (args) => ({
       contents: traced(args.path, readFileSync(args.path, "utf8").replace(/\b__dirname\b/g, 'require("node:path").dirname(require.resolve("pdfkit"))')),

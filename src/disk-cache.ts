@@ -8,9 +8,11 @@
  *
  * Where: UNDOC_CACHE_DIR (or UNDOC_CODE_CACHE, the older name) when set ("off": no cache at all),
  * else dist/.cache in the package (writable after `npm run build`), else a folder of the user's
- * in the temporary directory.
+ * in the temporary directory. The cache holds code (V8's, and compiled templates): a folder or
+ * entry someone else could have written (another owner than this user or root, or writable by
+ * group or others) is never read.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -38,11 +40,19 @@ export function cacheDirs(): string[] {
   return [join(PACKAGE_ROOT, "dist", ".cache"), join(tmpdir(), `undoc-cache-${user}`)];
 }
 
+/** Whether a folder or file is this user's (or root's) and only its owner may write to it. */
+function trusted(path: string): boolean {
+  if (typeof process.getuid !== "function") return true; // no POSIX owners (Windows)
+  const st = statSync(path);
+  return (st.uid === process.getuid() || st.uid === 0) && (st.mode & 0o022) === 0;
+}
+
 /** An entry's bytes, from the first folder that has it. */
 export function readCached(name: string): Buffer | undefined {
   for (const d of cacheDirs()) {
     try {
-      return readFileSync(join(d, name));
+      const file = join(d, name);
+      if (trusted(d) && trusted(file)) return readFileSync(file);
     } catch {}
   }
   return undefined;
@@ -52,9 +62,10 @@ export function readCached(name: string): Buffer | undefined {
 export function writeCached(name: string, data: Uint8Array): void {
   for (const d of cacheDirs()) {
     try {
-      mkdirSync(d, { recursive: true });
+      mkdirSync(d, { recursive: true, mode: 0o755 });
+      if (!trusted(d)) continue;
       const tmp = join(d, `${name}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-      writeFileSync(tmp, data);
+      writeFileSync(tmp, data, { mode: 0o644 });
       renameSync(tmp, join(d, name));
       return;
     } catch {}

@@ -128,6 +128,29 @@ function layoutTableReach(table: Uint8Array, gsub: boolean, features: ReadonlySe
   }
 }
 
+/**
+ * GDEF's mark glyphs: fontkit zeroes a mark's advance after positioning whatever its character
+ * is, so a text with one never takes the shortcut.
+ */
+function gdefMarks(table: Uint8Array, flags: Uint8Array): void {
+  const v = new DataView(table.buffer, table.byteOffset, table.byteLength);
+  const at = v.getUint16(4); // glyphClassDef
+  if (!at) return;
+  const format = v.getUint16(at);
+  if (format === 1) {
+    const start = v.getUint16(at + 2);
+    const count = v.getUint16(at + 4);
+    for (let i = 0; i < count; i++) if (v.getUint16(at + 6 + i * 2) === 3 && start + i < flags.length) flags[start + i] |= ALONE;
+  } else if (format === 2) {
+    const count = v.getUint16(at + 2);
+    for (let i = 0; i < count; i++) {
+      const r = at + 4 + i * 6;
+      if (v.getUint16(r + 4) !== 3) continue;
+      for (let g = v.getUint16(r), end = v.getUint16(r + 2); g <= end && g < flags.length; g++) flags[g] |= ALONE;
+    }
+  }
+}
+
 /** The old kern table (version 0, format 0): every left glyph of a pair. */
 function kernReach(table: Uint8Array, flags: Uint8Array): void {
   const v = new DataView(table.buffer, table.byteOffset, table.byteLength);
@@ -169,6 +192,8 @@ export function layoutReach(font: Sfnt, features: readonly string[]): Uint8Array
     if (gpos) layoutTableReach(gpos, false, tags, flags);
     const kern = font.table("kern");
     if (kern) kernReach(kern, flags);
+    const gdef = font.table("GDEF");
+    if (gdef) gdefMarks(gdef, flags);
   } catch {
     flags.fill(ALONE | BEFORE_ANOTHER); // a table we misread: no shortcut
   }

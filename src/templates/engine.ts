@@ -8,6 +8,7 @@ import { basename, join, resolve, sep } from "node:path";
 import Handlebars from "handlebars";
 import { UndocError } from "../errors.js";
 import type { UnDocumentData } from "../input/schema.js";
+import { compileOnce } from "./compile-cache.js";
 import { helpers, type RenderData } from "./helpers.js";
 import { templateView } from "./view.js";
 import { parseLocale, type LocaleStrings } from "./locale.js";
@@ -124,9 +125,16 @@ const MAX_PARTIAL_DEPTH = 200;
 function compileFile(hb: typeof Handlebars, root: string, file: string, label: string, uses: PartialUse[], sources: TemplateSource[], partial?: string): Template {
   const src = readInside(root, file);
   sources.push({ file: label, text: src });
+  let compiled: Handlebars.TemplateDelegate;
   try {
-    partialUses(hb.parse(src), label, uses);
-    hb.precompile(src, COMPILE_OPTIONS);
+    // one parse and one compilation, kept on disk between runs (compile-cache.ts)
+    const once = compileOnce(hb, src, label, COMPILE_OPTIONS, (ast) => {
+      const found: PartialUse[] = [];
+      partialUses(ast, label, found);
+      return found;
+    });
+    uses.push(...once.read);
+    compiled = once.template;
   } catch (e) {
     const msg = (e as Error).message;
     const unknown = /unknown helper (\S+)/.exec(msg);
@@ -143,7 +151,6 @@ function compileFile(hb: typeof Handlebars, root: string, file: string, label: s
       column: (e as { column?: number }).column !== undefined ? Number((e as { column?: number }).column) + 1 : undefined,
     });
   }
-  const compiled = hb.compile(src, COMPILE_OPTIONS);
   let depth = 0;
   // Tag the innermost template an error comes from, so messages can name the file.
   return (ctx, opts) => {

@@ -45,8 +45,11 @@ const NS = {
 };
 
 export class FontTable {
-  /** the faces, in the order of their parts: the Nth is word/fonts/font<N>.odttf, relationship rId<N> */
-  readonly files: { data: Uint8Array; fontKey: string }[] = [];
+  /**
+   * the faces, in the order of their parts: the Nth is word/fonts/font<N>.odttf, relationship
+   * rId<N>; `whole`: the face unchanged (the same bytes in every document)
+   */
+  readonly files: { data: Uint8Array; fontKey: string; whole: boolean }[] = [];
   private readonly table;
   private readonly relationships;
 
@@ -54,7 +57,7 @@ export class FontTable {
     const fonts = entries.map((f) => {
       const members = SLOT_ORDER.flatMap((slot) => f.members.filter((m) => m.slot === slot)).map((m) => {
         const key = fontKey(m.data);
-        this.files.push({ data: m.data, fontKey: key });
+        this.files.push({ data: m.data, fontKey: key, whole: !m.subsetted });
         return el(MEMBER_ELEMENT[m.slot], { "r:id": `rId${this.files.length}`, "w:fontKey": `{${key}}`, "w:subsetted": m.subsetted ? "1" : undefined });
       });
       // CT_Font: altName, panose1, charset, family, notTrueType, pitch, sig, embed* (§17.8.3.10)

@@ -26,7 +26,7 @@ import { FontTable } from "./font-table.js";
 import { Footnotes } from "./footnotes.js";
 import { DEFAULT_SYSTEM_FONTS, fontPlan, type DocxFontMode, type SystemFonts } from "./fonts.js";
 import { NumberingRegistry } from "./numbering.js";
-import { packageParts, zipPackage } from "./package.js";
+import { packageParts, wholeFontParts, zipPackage } from "./package.js";
 import { footers, headers, sectionProperties } from "./page-parts.js";
 import { settingsPart } from "./settings.js";
 import { styleSheet } from "./styles.js";
@@ -60,6 +60,7 @@ export async function writeDocx(doc: Document, style: Style, faces: FaceSet, opt
   // the body first: the numbering definitions come from its labels
   const children = bodyContent(writer, doc.body);
   const embeds = plan.table.some((f) => f.members.length > 0);
+  const fontTable = new FontTable(plan.table);
   const file = new UndocFile(
     {
       creator: "undoc",
@@ -84,10 +85,10 @@ export async function writeDocx(doc: Document, style: Style, faces: FaceSet, opt
         kinsoku: ctx.eastAsian ? { lang: ctx.lang.eastAsia, noLineBreaksAfter: NO_LINE_END, noLineBreaksBefore: NO_LINE_START } : undefined,
         lang: ctx.lang,
       }),
-      fontTable: new FontTable(plan.table),
+      fontTable,
       footnotes: new Footnotes(ctx),
       coreProperties: corePropertiesPart({ title: doc.meta.title, subject: doc.meta.symbol, creator: "undoc", language: wordLang(doc.meta.lang), date: options.date }),
     },
   );
-  return zipPackage(packageParts(file), options.date);
+  return zipPackage(packageParts(file), options.date, wholeFontParts(fontTable.files));
 }

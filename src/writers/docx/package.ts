@@ -29,14 +29,22 @@ export function packageParts(file: File): Map<string, string | Uint8Array> {
   return compiler()(file, undefined, []);
 }
 
-/** The parts as a zip, dated `date`, [Content_Types].xml first. */
-export function zipPackage(parts: Map<string, string | Uint8Array>, date: Date): Uint8Array {
+/**
+ * The parts as a zip, dated `date`, [Content_Types].xml first. `unchanging`: parts that are the
+ * same in every document (whole embedded faces), whose compressed bytes may be kept on disk.
+ */
+export function zipPackage(parts: Map<string, string | Uint8Array>, date: Date, unchanging: ReadonlySet<string> = new Set()): Uint8Array {
   const names = [CONTENT_TYPES, ...[...parts.keys()].filter((n) => n !== CONTENT_TYPES)];
   return zipEntries(
     names.map((name) => {
       const data = parts.get(name)!;
-      return { name, data: typeof data === "string" ? encoder.encode(data) : data };
+      return { name, data: typeof data === "string" ? encoder.encode(data) : data, unchanging: unchanging.has(name) };
     }),
     date,
   );
+}
+
+/** The package parts of a font table's faces that go in whole (docx names them word/fonts/font<N>.odttf). */
+export function wholeFontParts(files: readonly { whole: boolean }[]): Set<string> {
+  return new Set(files.flatMap((f, i) => (f.whole ? [`word/fonts/font${i + 1}.odttf`] : [])));
 }

@@ -4,8 +4,8 @@
  * fflate's deflate (pure JavaScript: the same bytes on every machine, unlike a CPU-tuned zlib).
  * Compressed data is cached per data array, and large entries (fonts) also by their content, so a
  * warm process deflates a font once even though docx hands over a new (obfuscated) copy each time;
- * large entries are kept on disk too (src/disk-cache.ts): the whole Latin faces of the default
- * font mode are the same in every document, and deflating 0.8 MB in JavaScript takes ~100 ms.
+ * entries marked unchanging are kept on disk too (src/disk-cache.ts): the whole Latin faces of the
+ * default font mode are the same in every document, and deflating 0.8 MB in JavaScript takes ~100 ms.
  */
 import { createHash } from "node:crypto";
 import { deflateSync } from "fflate";
@@ -15,6 +15,8 @@ import { crc32 } from "../../marks/index.js";
 export interface ZipEntry {
   name: string;
   data: Uint8Array;
+  /** the same in every document (a whole face): its compressed bytes may be kept on disk */
+  unchanging?: boolean;
 }
 
 interface Packed {
@@ -29,15 +31,15 @@ const BY_CONTENT_MIN = 64 * 1024;
 const byContent = new Map<string, Packed>();
 const BY_CONTENT_LIMIT = 32;
 
-function pack(data: Uint8Array): Packed {
+function pack(data: Uint8Array, unchanging = false): Packed {
   let p = packedCache.get(data);
   if (p) return p;
   const key = data.length >= BY_CONTENT_MIN ? createHash("sha1").update(data).digest("hex") : undefined;
-  p = key ? (byContent.get(key) ?? fromDisk(key, data)) : undefined;
+  p = key ? (byContent.get(key) ?? (unchanging ? fromDisk(key, data) : undefined)) : undefined;
   if (!p) {
     const deflated = deflateSync(data, { level: 1 });
     p = deflated.length < data.length ? { crc: crc32(data), method: 8, bytes: deflated } : { crc: crc32(data), method: 0, bytes: data };
-    if (key) toDisk(key, data.length, p);
+    if (key && unchanging) toDisk(key, data.length, p);
     if (key) {
       if (byContent.size >= BY_CONTENT_LIMIT) byContent.delete(byContent.keys().next().value!);
       byContent.set(key, p);
@@ -83,7 +85,7 @@ export function zipEntries(entries: ZipEntry[], when: Date): Uint8Array {
   let offset = 0;
   for (const e of entries) {
     const name = enc.encode(e.name);
-    const p = pack(e.data);
+    const p = pack(e.data, e.unchanging);
     const local = new Uint8Array(30 + name.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, 0x04034b50, true); // local file header
