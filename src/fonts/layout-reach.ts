@@ -12,6 +12,10 @@ import type { Sfnt } from "./sfnt.js";
 export const ALONE = 1;
 /** A lookup starting at this glyph needs a glyph after it (ligatures, pairs, cursive attachment). */
 export const BEFORE_ANOTHER = 2;
+/** The first glyph of a kerning pair of the kern feature (GPOS pair adjustment that kerning.ts applies). */
+export const KERN_PAIR = 4;
+/** The left glyph of a pair of the old kern table (kerning.ts applies it when GPOS does not kern). */
+export const KERN_TABLE = 8;
 
 /**
  * The features fontkit's default shaper applies to horizontal text (rvrn, ltra, ltrm, ccmp, locl,
@@ -98,18 +102,26 @@ function layoutTableReach(table: Uint8Array, gsub: boolean, features: ReadonlySe
       if (req !== 0xffff) required.add(req);
     }
   }
+  // lookups only the kern feature uses, pair adjustments that skip at most marks: kerning.ts applies them
+  const byOther = new Set<number>();
+  const byKern = new Set<number>();
   for (let f = 0; f < featureCount; f++) {
     const rec = featureList + 2 + f * 6;
     const tag = String.fromCharCode(table[rec], table[rec + 1], table[rec + 2], table[rec + 3]);
     if (!features.has(tag) && !required.has(f)) continue;
     const feature = featureList + v.getUint16(rec + 4);
     const n = v.getUint16(feature + 2);
-    for (let i = 0; i < n; i++) wanted.add(v.getUint16(feature + 4 + i * 2));
+    for (let i = 0; i < n; i++) {
+      const index = v.getUint16(feature + 4 + i * 2);
+      wanted.add(index);
+      (tag === "kern" && !required.has(f) ? byKern : byOther).add(index);
+    }
   }
   const extension = gsub ? 7 : 9;
   for (const index of wanted) {
     const lookup = lookupList + v.getUint16(lookupList + 2 + index * 2);
     const lookupType = v.getUint16(lookup);
+    const kernPair = !gsub && byKern.has(index) && !byOther.has(index) && (v.getUint16(lookup + 2) & ~0x8) === 0;
     const count = v.getUint16(lookup + 4);
     for (let i = 0; i < count; i++) {
       let at = lookup + v.getUint16(lookup + 6 + i * 2);
@@ -123,7 +135,8 @@ function layoutTableReach(table: Uint8Array, gsub: boolean, features: ReadonlySe
         flags.fill(ALONE); // a subtable we cannot read: no shortcut for this font
         return;
       }
-      for (const g of reach.coverage) if (g < flags.length) flags[g] |= reach.kind;
+      const kind = kernPair && type === 2 ? KERN_PAIR : reach.kind;
+      for (const g of reach.coverage) if (g < flags.length) flags[g] |= kind;
     }
   }
 }
@@ -151,7 +164,7 @@ function gdefMarks(table: Uint8Array, flags: Uint8Array): void {
   }
 }
 
-/** The old kern table (version 0, format 0): every left glyph of a pair. */
+/** The old kern table (version 0, format 0): every left glyph of a pair (other versions and formats: no shortcut). */
 function kernReach(table: Uint8Array, flags: Uint8Array): void {
   const v = new DataView(table.buffer, table.byteOffset, table.byteLength);
   if (v.getUint16(0) !== 0) {
@@ -170,7 +183,7 @@ function kernReach(table: Uint8Array, flags: Uint8Array): void {
     const pairs = v.getUint16(at + 6);
     for (let p = 0; p < pairs; p++) {
       const left = v.getUint16(at + 14 + p * 6);
-      if (left < flags.length) flags[left] |= BEFORE_ANOTHER;
+      if (left < flags.length) flags[left] |= KERN_TABLE;
     }
     at += length;
   }

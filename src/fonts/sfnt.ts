@@ -82,6 +82,7 @@ export class Sfnt {
   private cmapFormat = -1;
   private cmapAt = 0;
   private locaCache?: Uint32Array;
+  private readonly glyphs = new Map<number, Uint8Array>();
   private nameCache?: Map<number, string>;
 
   constructor(from: Uint8Array | FontSource) {
@@ -341,7 +342,11 @@ export class Sfnt {
     const end = Math.min(loca[gid + 1], glyf.length);
     if (end <= start) return EMPTY;
     const whole = this.loaded.get("glyf");
-    return whole ? whole.subarray(start, end) : this.source.read(glyf.offset + start, end - start);
+    if (whole) return whole.subarray(start, end);
+    // read from the file once: every document's subset takes the common glyphs again
+    let data = this.glyphs.get(gid);
+    if (!data) this.glyphs.set(gid, (data = this.source.read(glyf.offset + start, end - start)));
+    return data;
   }
 
   /** The components of a composite glyph (none for a simple or empty one). */

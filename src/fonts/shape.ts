@@ -9,7 +9,8 @@
  * that no lookup can apply.
  */
 import type { Face } from "./registry.js";
-import { ALONE, BEFORE_ANOTHER, layoutReach } from "./layout-reach.js";
+import { kern } from "./kerning.js";
+import { ALONE, BEFORE_ANOTHER, KERN_PAIR, KERN_TABLE, layoutReach } from "./layout-reach.js";
 import type { Sfnt } from "./sfnt.js";
 
 export interface ShapedGlyph {
@@ -54,34 +55,46 @@ function reachOf(sfnt: Sfnt, features: readonly string[]): Uint8Array {
   return reach;
 }
 
-/** Whether `text` can be shaped from the tables alone; fills `ids` with its glyphs when it can. */
-function plainGlyphs(sfnt: Sfnt, text: string, features: readonly string[], ids: number[]): boolean {
-  if (!sfnt.cmapSupported || !PLAIN.test(text) || NOT_PLAIN.test(text)) return false;
+/**
+ * `text` shaped from the tables alone, or undefined when it needs fontkit: its glyphs, and their
+ * positions when kerning moved any (else every glyph sits at its advance).
+ */
+function plainShape(sfnt: Sfnt, text: string, features: readonly string[]): { ids: number[]; kerned?: GlyphPosition[] } | undefined {
+  if (!sfnt.cmapSupported || !PLAIN.test(text) || NOT_PLAIN.test(text)) return undefined;
   const reach = reachOf(sfnt, features);
+  const ids: number[] = [];
   for (const ch of text) {
     const gid = sfnt.glyphId(ch.codePointAt(0)!);
-    if (gid === 0 || reach[gid] & ALONE) return false;
+    if (gid === 0 || reach[gid] & ALONE) return undefined;
     ids.push(gid);
   }
-  for (let i = 0; i < ids.length - 1; i++) if (reach[ids[i]] & BEFORE_ANOTHER) return false;
-  return true;
+  let pairs = false;
+  for (let i = 0; i < ids.length - 1; i++) {
+    const r = reach[ids[i]];
+    if (r & BEFORE_ANOTHER) return undefined;
+    if (r & (KERN_PAIR | KERN_TABLE)) pairs = true;
+  }
+  if (!pairs) return { ids };
+  const kerned = ids.map((gid) => ({ xAdvance: sfnt.advance(gid), yAdvance: 0, xOffset: 0, yOffset: 0 }));
+  return kern(sfnt, text, ids, kerned) ? { ids, kerned } : undefined;
 }
 
 /** The advance of `text` in font units (what fontkit's layout(text, features).advanceWidth gives). */
 export function advanceOf(face: Face, text: string, features: readonly string[] = []): number {
-  const ids: number[] = [];
   const sfnt = face.sfnt;
-  if (!sfnt || !plainGlyphs(sfnt, text, features, ids)) return face.font.layout(text, [...features]).advanceWidth;
+  const plain = sfnt && plainShape(sfnt, text, features);
+  if (!plain) return face.font.layout(text, [...features]).advanceWidth;
   let sum = 0;
-  for (const gid of ids) sum += sfnt.advance(gid);
+  if (plain.kerned) for (const p of plain.kerned) sum += p.xAdvance;
+  else for (const gid of plain.ids) sum += sfnt.advance(gid);
   return sum;
 }
 
 /** Glyphs and positions of `text` (what fontkit's layout(text, features) gives), font units. */
 export function shape(face: Face, text: string, features: readonly string[] = []): Shaped {
-  const ids: number[] = [];
   const sfnt = face.sfnt;
-  if (!sfnt || !plainGlyphs(sfnt, text, features, ids)) {
+  const plain = sfnt && plainShape(sfnt, text, features);
+  if (!plain) {
     const run = face.font.layout(text, [...features]);
     return {
       glyphs: run.glyphs.map((g) => ({ id: g.id, codePoints: g.codePoints, advanceWidth: g.advanceWidth })),
@@ -94,11 +107,13 @@ export function shape(face: Face, text: string, features: readonly string[] = []
   let sum = 0;
   let i = 0;
   for (const ch of text) {
-    const gid = ids[i++];
+    const gid = plain.ids[i];
     const advanceWidth = sfnt.advance(gid);
     glyphs.push({ id: gid, codePoints: [ch.codePointAt(0)!], advanceWidth });
-    positions.push({ xAdvance: advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
-    sum += advanceWidth;
+    const p = plain.kerned?.[i] ?? { xAdvance: advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 };
+    positions.push(p);
+    sum += p.xAdvance;
+    i++;
   }
   return { glyphs, positions, advanceWidth: sum };
 }

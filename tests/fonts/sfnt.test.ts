@@ -4,6 +4,8 @@
  * text (with the shortcut taken only where no lookup applies) and byte-identical PDF subsets.
  */
 import { describe, expect, it } from "vitest";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { createRequire } from "node:module";
 import type * as Fontkit from "fontkit";
 import { face, fontManifest, type Face } from "../../src/fonts/registry.js";
@@ -27,6 +29,17 @@ const TEXTS = [
   "AVATAR Tyrannosaurus WAVE",
   "fi fl ff ffi",
   "11 Ta Yo",
+  "11",
+  "1111",
+  "20-11937",
+  "(C)",
+  "AV",
+  "Tyrannosaurus",
+  "«Où?»",
+  "“Quote”",
+  "Привет, Татьяна",
+  "ΑΥΤΟΚΙΝΗΤΟ Ταύτα",
+  "Wave Yacht",
   "é è ï ñ",
   "e\u0301 a\u0308",
   "Ωμέγα Привет",
@@ -73,13 +86,32 @@ describe("shape: the same layout as fontkit's", () => {
         for (const features of [[], ["fwid"]]) {
           const want = k.layout(text, features);
           const got = shape(f, text, features);
-          expect(got.glyphs.map((g) => [g.id, g.codePoints, g.advanceWidth]), `${id} "${text}" ${features}`).toEqual(want.glyphs.map((g) => [g.id, g.codePoints, g.advanceWidth]));
+          // (not the code points: fontkit gives a glyph those of the text it first met it in)
+          expect(got.glyphs.map((g) => [g.id, g.advanceWidth]), `${id} "${text}" ${features}`).toEqual(want.glyphs.map((g) => [g.id, g.advanceWidth]));
           expect(got.positions, `${id} "${text}"`).toEqual(want.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })));
           expect(advanceOf(f, text, features)).toBe(want.advanceWidth);
         }
       }
     });
   }
+
+  it("kerns every word of the examples as fontkit does, in every Latin face", () => {
+    const words = new Set<string>();
+    for (const f of readdirSync("examples").filter((x) => x.endsWith(".yaml"))) {
+      for (const w of readFileSync(join("examples", f), "utf8").split(/\s+/)) if (w) words.add(w);
+    }
+    expect(words.size).toBeGreaterThan(500);
+    for (const id of ["latin", "latin-bold", "latin-italic", "latin-bold-italic"]) {
+      const f = face(id);
+      const k = fk(f);
+      for (const w of words) {
+        const want = k.layout(w);
+        const got = shape(f, w);
+        expect(got.glyphs.map((g) => g.id), `${id} "${w}"`).toEqual(want.glyphs.map((g) => g.id));
+        expect(got.positions, `${id} "${w}"`).toEqual(want.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })));
+      }
+    }
+  });
 
   it("sets Chinese text from the tables alone: the face's fontkit parse is never asked for", () => {
     const real = face("serif-sc");
@@ -95,6 +127,8 @@ describe("shape: the same layout as fontkit's", () => {
     };
     const k = fk(real);
     for (const text of ["联合国安全理事会", "“联合国”，。", "斯文·于尔根松", "（一）"]) expect(advanceOf(stand, text)).toBe(k.layout(text).advanceWidth);
+    // each glyph stands for its own character (the PDF's ToUnicode map)
+    expect(shape(stand, "联合国").glyphs.map((g) => g.codePoints)).toEqual([[0x8054], [0x5408], [0x56fd]]);
     // the two-em dash is a ligature in Noto CJK: that one needs the shaper
     expect(() => advanceOf(stand, "——")).toThrow("fontkit asked for");
   });

@@ -10,7 +10,11 @@
 import { createHash } from "node:crypto";
 import { deflateSync } from "fflate";
 import { readCached, writeCached } from "../../disk-cache.js";
-import { crc32 } from "../../marks/index.js";
+import { crc32 as zlibCrc32 } from "node:zlib";
+import { crc32 as jsCrc32 } from "../../marks/index.js";
+
+/** CRC-32: zlib's (Node 20.15 on), else undoc's own; the same values. */
+const crc32: (data: Uint8Array) => number = typeof zlibCrc32 === "function" ? (d) => zlibCrc32(d) >>> 0 : jsCrc32;
 
 export interface ZipEntry {
   name: string;

@@ -157,9 +157,13 @@ export class PageDrawer {
       lang: info.lang,
       autoFirstPage: false,
       bufferPages: false,
-      fontLayoutCache: true,
+      // no default font: pdfkit would read and parse Helvetica's metrics for every document, and
+      // nothing of undoc's is set in it (faces are undoc's own, font.ts)
+      font: null,
       info: { Title: info.title, Subject: info.subject, Creator: "undoc", Producer: "undoc (pdfmake)", CreationDate: info.date, ModDate: info.date },
     }, virtualfs, () => false);
+    // Helvetica was font F1 when pdfkit loaded it: the faces keep their resource names F2, F3...
+    this.doc._fontCount = Math.max(this.doc._fontCount, 1);
     this.renderer = new Renderer(this.doc);
     const xmp = infoXmp(info);
     (this.doc as unknown as { _addInfo: () => void })._addInfo = () => this.doc.appendXML(xmp);
