@@ -60,6 +60,8 @@ export function toTypst(data) {
   const m = s.page.margin;
   const text = s.text;
   const p = s.paragraphs;
+  // the style's list paragraphs (list1; older styles: listItem with its marker)
+  const li = p.listItem ?? { leftIndentEm: p.list1.leftIndentEm, markerIndentEm: p.list1.labelIndentEm, textIndentEm: p.list1.textIndentEm, marker: "•" };
   const gap = text.lineHeight - text.size; // leading between lines, with 1 em tall line boxes
   const letterDate = formatDate(data.letter.date, meta.language);
   const letterTitle = data.letter.title ?? fill(loc.letter.title, { date: letterDate, from: data.letter.from, to: data.letter.to });
@@ -101,10 +103,10 @@ export function toTypst(data) {
     `#set par(justify: ${p.body.align === "justify"}, leading: ${gap}pt, spacing: ${gap + p.body.spaceAfter}pt, first-line-indent: (amount: ${p.body.firstLineIndentEm}em, all: true))`,
     `#let title(body) = block(inset: (right: ${p.title.rightIndentEm}em), below: ${gap + p.title.spaceAfter}pt, sticky: true,`,
     `  text(font: hei, weight: "bold", par(justify: false, first-line-indent: (amount: ${p.title.firstLineIndentEm}em, all: true), body)))`,
-    `#let section(body) = block(below: ${gap + p.section.spaceAfter}pt, sticky: true,`,
-    `  text(font: hei, weight: "bold", par(justify: false, first-line-indent: (amount: ${p.section.firstLineIndentEm}em, all: true), body)))`,
-    `#let item(body) = par(first-line-indent: 0pt, hanging-indent: ${p.listItem.leftIndentEm}em,`,
-    `  [#h(${p.listItem.markerIndentEm}em)#box(width: ${p.listItem.textIndentEm - p.listItem.markerIndentEm}em)[${e(p.listItem.marker)}]#body])`,
+    `#let section(body) = block(below: ${gap + (p.section ?? p.heading1).spaceAfter}pt, sticky: true,`,
+    `  text(font: hei, weight: "bold", par(justify: false, first-line-indent: (amount: ${(p.section ?? p.heading1).firstLineIndentEm}em, all: true), body)))`,
+    `#let item(body) = par(first-line-indent: 0pt, hanging-indent: ${li.leftIndentEm}em,`,
+    `  [#h(${li.markerIndentEm}em)#box(width: ${li.textIndentEm - li.markerIndentEm}em)[${e(li.marker)}]#body])`,
     `#let signature(body) = block(above: ${gap + p.signature.spaceBefore}pt, width: 100%, {`,
     `  set align(${p.signature.align === "end" ? "end" : "start"})`,
     `  set par(first-line-indent: 0pt, justify: false)`,

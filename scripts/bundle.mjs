@@ -1,7 +1,8 @@
 /**
  * The CLI bundle (run by `npm run build` after tsc):
  *
- * 1. esbuild bundles src/cli.ts and everything it loads into dist/cli.bundle.cjs: one CommonJS
+ * 1. esbuild bundles src/cli.ts (and the batch worker, src/bundle-entry.ts) and everything they load
+ *    into dist/cli.bundle.cjs: one CommonJS
  *    script in which each module is evaluated when first required, so `undoc validate` still
  *    never runs fontkit, pdfmake or docx (tests/cli/lazy.test.ts). Sources keep their ESM idioms;
  *    a plugin maps them to the bundle: `createRequire(import.meta.url)` becomes the bundle's
@@ -11,7 +12,8 @@
  *    at load, and undoc's faces are TrueType) is left out, and pdfkit gets fontkit only when it
  *    parses a font itself (never, with undoc's fonts: writers/pdf/font.ts).
  * 2. tsc's dist/cli.js (the unbundled command) becomes dist/cli-main.js, and dist/cli.js the
- *    launcher (src/cli-launcher.ts) that runs the bundle with a V8 code cache.
+ *    launcher (src/cli-launcher.ts) that runs the bundle with a V8 code cache; the same for the
+ *    batch worker (dist/batch/worker.js runs src/worker-launcher.ts).
  * 3. The code cache is made for this Node by rendering the example once (the functions a render
  *    compiles are the ones cached), and with it what src/disk-cache.ts keeps (the compressed
  *    Latin faces): the first `undoc` run starts fast too.
@@ -19,7 +21,7 @@
  * Without esbuild (an install without dev dependencies) it leaves the unbundled command in place.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, copyFileSync, chmodSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, copyFileSync, chmodSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -101,7 +103,8 @@ const libraries = {
 };
 
 const result = await esbuild.build({
-  entryPoints: [join(SRC, "cli.ts")],
+  // the command on the main thread, a batch worker on a worker thread (src/bundle-entry.ts)
+  entryPoints: [join(SRC, "bundle-entry.ts")],
   outfile: join(DIST, "cli.bundle.cjs"),
   bundle: true,
   platform: "node",
@@ -125,6 +128,10 @@ renameSync(join(DIST, "cli.js"), join(DIST, "cli-main.js"));
 if (existsSync(join(DIST, "cli.d.ts"))) renameSync(join(DIST, "cli.d.ts"), join(DIST, "cli-main.d.ts"));
 copyFileSync(join(DIST, "cli-launcher.js"), join(DIST, "cli.js"));
 chmodSync(join(DIST, "cli.js"), 0o755);
+// the batch workers too: tsc's worker becomes dist/batch/worker-main.js, dist/batch/worker.js (the
+// file batch/pool.ts starts) runs the bundle through src/worker-launcher.ts
+renameSync(join(DIST, "batch", "worker.js"), join(DIST, "batch", "worker-main.js"));
+writeFileSync(join(DIST, "batch", "worker.js"), '// written by scripts/bundle.mjs: a batch worker runs the bundled code (src/worker-launcher.ts)\nimport "../worker-launcher.js";\n');
 
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
 console.error(`bundle: dist/cli.bundle.cjs, ${(bytes / 1024).toFixed(0)} KB from ${Object.keys(result.metafile.inputs).length} modules`);

@@ -1,0 +1,40 @@
+/**
+ * Running the bundled code (dist/cli.bundle.cjs, see scripts/bundle.mjs) through V8 with a code
+ * cache: the bytecode of every function the last uncached run compiled, saved on disk, so a cold
+ * start neither parses nor compiles the libraries again. The cache is tied to the Node binary: it
+ * is made on this machine (by `npm run build`, or by the first run without a usable one), and one
+ * that is missing or stale (another Node, another bundle) is simply made again. The command
+ * (cli-launcher.ts) and the batch workers (worker-launcher.ts) start this way.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Script } from "node:vm";
+import { cacheOff, readCached, writeCached } from "./disk-cache.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const bundle = join(here, "cli.bundle.cjs");
+
+/** Runs the bundle when there is one (true), else leaves it to the caller (false). */
+export function launchBundle(): boolean {
+  if (!existsSync(bundle)) return false;
+  let source = readFileSync(bundle, "utf8");
+  if (source.startsWith("#!")) source = `//${source.slice(2)}`; // a shebang line, should the entry have one
+  const st = statSync(bundle);
+  // the cache belongs to this Node (V8 version and flags) and this bundle (its size and time)
+  const key = `cli-${process.version}-${process.arch}-${st.size}-${Math.trunc(st.mtimeMs)}.v8cache`;
+  const useCache = !cacheOff();
+  const cached = useCache ? readCached(key) : undefined;
+  // Node's CommonJS wrapper, so the bundle runs as dist/cli.bundle.cjs would
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new Script(wrapped, { filename: bundle, cachedData: cached });
+  if (useCache && (!cached || script.cachedDataRejected)) {
+    // saved at exit, once the run has compiled what a run compiles (the command exits through process.exit)
+    process.once("exit", () => writeCached(key, script.createCachedData()));
+  }
+  const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
+  const module = { exports: {} };
+  run(module.exports, createRequire(bundle), module, bundle, here);
+  return true;
+}
