@@ -121,7 +121,7 @@ function boxParagraphs(ctx: DocxContext, boxes: FurnitureBox[]): { paragraphs: P
       const style = b.role === "pageNumber" ? FURNITURE_STYLES.runningFooter.id : FURNITURE_STYLES[b.role].id;
       paragraphs.push(framed(b.x, b.y, b.width, style, textRuns(ctx, b.role, b.text), b.align));
     } else if (b.kind === "rule") paragraphs.push(framed(b.x, b.y, b.width, PART_STYLES.rule.id, [], undefined, b.thickness));
-    else images.push(markImage(ctx, drawingOf(b.mark), MARK_NAMES[b.mark.type](b.mark), { x: b.x, y: b.y }));
+    else images.push(markImage(ctx, drawingOf(b.mark), MARK_NAMES[b.mark.type](b.mark), { x: b.x, y: b.y }, b.mark.type === "emblem" || b.mark.type === "recycling"));
   }
   return { paragraphs, images };
 }

@@ -47,7 +47,9 @@ interface ScaledRun {
   advanceWidth: number;
 }
 
-const hex4 = (n: number) => `0000${n.toString(16)}`.slice(-4);
+/** Subset glyph ids as pdfkit writes them (4 hex digits), made once per id. */
+const HEX4: string[] = [];
+const hex4 = (n: number) => (HEX4[n] ??= `0000${n.toString(16)}`.slice(-4));
 
 /** Texts laid out per font before the cache starts over (a long document of different lines). */
 const LAYOUT_CACHE_LIMIT = 2000;
