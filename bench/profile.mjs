@@ -14,7 +14,7 @@
  * or dist/ folder. Locations are in dist/ (compiled, no source maps): dist/x/y.js is src/x/y.ts.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -34,6 +34,33 @@ const TOP = Number(values.top);
 const esc = (s) => s.replace(/\|/g, "\\|");
 const ms = (t) => `${(t / 1000).toFixed(1)}`;
 
+/**
+ * The bundled CLI (dist/cli.bundle.cjs): esbuild starts each module's code with a `// path`
+ * comment; a frame's line tells its module, so bundle frames are named by their source file.
+ */
+let bundleMarks;
+function bundledModule(lineNumber) {
+  if (!bundleMarks) {
+    bundleMarks = [];
+    const file = join(ROOT, "dist", "cli.bundle.cjs");
+    if (existsSync(file)) {
+      readFileSync(file, "utf8").split("\n").forEach((l, i) => {
+        const m = /^\/\/ (\S+\/\S+)$/.exec(l);
+        if (m) bundleMarks.push([i, m[1]]);
+      });
+    }
+  }
+  let lo = 0;
+  let hi = bundleMarks.length - 1;
+  let found;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (bundleMarks[mid][0] <= lineNumber) (found = bundleMarks[mid][1]), (lo = mid + 1);
+    else hi = mid - 1;
+  }
+  return found;
+}
+
 /** Aggregates a .cpuprofile by function (self and inclusive) and by package / dist folder. */
 function summarise(file) {
   const profile = JSON.parse(readFileSync(file, "utf8"));
@@ -44,6 +71,7 @@ function summarise(file) {
   const where = (cf) => {
     if (!cf.url) return "";
     const u = cf.url.startsWith("file://") ? relative(ROOT, fileURLToPath(cf.url)) : cf.url;
+    if (u === "dist/cli.bundle.cjs") return `${bundledModule(cf.lineNumber) ?? u} (bundle line ${cf.lineNumber + 1})`;
     return `${u}:${cf.lineNumber + 1}`;
   };
   const keyOf = (n) => `${n.callFrame.functionName || "(anonymous)"}\u0000${where(n.callFrame)}`;
@@ -51,7 +79,14 @@ function summarise(file) {
     const { url, functionName } = n.callFrame;
     if (!url) return functionName.startsWith("(") ? functionName : "(native / V8 built-ins)";
     if (url.startsWith("node:")) return "node: built-in modules";
-    const path = url.startsWith("file://") ? relative(ROOT, fileURLToPath(url)) : url;
+    let path = url.startsWith("file://") ? relative(ROOT, fileURLToPath(url)) : url;
+    if (path === "dist/cli.bundle.cjs") {
+      const mod = bundledModule(n.callFrame.lineNumber);
+      if (!mod) return "undoc bundle (esbuild runtime)";
+      const src = /^src\/([^/]+)\//.exec(mod);
+      if (src) return `undoc src/${src[1]}/`;
+      path = mod;
+    }
     const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
     if (m) return m[1];
     const d = /^dist\/([^/]+)\//.exec(path);
