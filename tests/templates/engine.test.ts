@@ -87,8 +87,9 @@ describe("templates", () => {
     expect(partial.location).toMatchObject({ file: join(dir2, "partials", "letter.hbs"), line: 2, column: 3 });
   });
 
-  it("report a missing locale string by key and file", () => {
+  it("report a missing locale string by key and file (in a complete set: base: none)", () => {
     const dir = copyTemplates();
+    writeFileSync(join(dir, "template.yaml"), "base: none\n");
     const file = join(dir, "locales", "zh.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace(/^ {2}signed: .*$/m, ""));
     const e = errorOf(() => loadTemplateSet(dir).render(data));
