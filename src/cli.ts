@@ -175,7 +175,10 @@ async function schema({ positionals }: Parsed): Promise<number> {
   return EXIT.ok;
 }
 
-const RUN: Record<string, (p: Parsed) => Promise<number>> = { render, validate, init, schema };
+// undoc preview: its own module (src/preview/), loaded when it runs
+const preview = async (p: Parsed) => (await import("./preview/command.js")).preview(p);
+
+const RUN: Record<string, (p: Parsed) => Promise<number>> = { render, validate, init, schema, preview };
 
 function unknownCommand(name: string): UndocError {
   const names = [...COMMANDS.map((c) => c.name), "help"];

@@ -51,6 +51,19 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
   },
   {
+    name: "preview",
+    summary: "see the rendered pages in a browser, updated as you edit",
+    synopsis: "<input> [options]",
+    options: [
+      { name: "templates", short: "t", value: "DIR", help: "template folder (default: the bundled un-letter)" },
+      { name: "port", short: "p", value: "N", help: "port on 127.0.0.1 (default: any free port, printed)" },
+      HELP,
+    ],
+    notes: [
+      "Serves a page on 127.0.0.1 showing the PDF's pages and the DOCX's outline, rendered again within a second of any change to the input, a template, a locale file or the style (in every layer of the template folder). A render error shows in the page with its file, line and text, over the last good pages. Writes no files. Ctrl-C stops it.",
+    ],
+  },
+  {
     name: "schema",
     summary: "print the JSON Schema of the data format",
     synopsis: "",

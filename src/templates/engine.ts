@@ -115,6 +115,19 @@ function compileFile(hb: typeof Handlebars, root: string, file: string, label: s
       const line = at >= 0 ? src.slice(0, at).split("\n").length : undefined;
       throw new UndocError("TEMPLATE", `unknown helper "${unknown[1]}"`, { file: label, line }, `available helpers: ${Object.keys(helpers).join(", ")}`);
     }
+    // "each doesn't match if - 2:3": a block closed by the wrong name; report the closing tag's line
+    const mismatch = /^(\S+) doesn't match (\S+) - (\d+):(\d+)$/.exec(msg);
+    if (mismatch) {
+      const [, opened, closed, line] = mismatch;
+      const closing = new RegExp(`\\{\\{~?\\s*/\\s*${closed.replace(/\W/g, "\\$&")}\\b`);
+      const lines = src.split("\n");
+      const at = lines.findIndex((l, i) => i >= Number(line) - 1 && closing.test(l));
+      throw new UndocError("TEMPLATE", `template syntax error: {{/${closed}}} closes the {{#${opened}}} opened on line ${line}`, {
+        file: label,
+        line: at >= 0 ? at + 1 : Number(line),
+        ...(at >= 0 ? { column: lines[at].search(closing) + 1 } : {}),
+      }, `close {{#${opened}}} with {{/${opened}}}`);
+    }
     const m = /line (\d+)/.exec(msg);
     const detail = msg.split("\n").filter((l) => l.trim() && !/^-*\^$/.test(l.trim()));
     throw new UndocError("TEMPLATE", `template syntax error: ${detail[detail.length - 1] ?? msg}`, {

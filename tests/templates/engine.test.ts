@@ -124,3 +124,14 @@ describe("template folder boundary", () => {
     expect(e.message).toContain("points outside the template folder");
   });
 });
+
+describe("template syntax errors", () => {
+  it("a block closed by the wrong name: the closing tag's line and column", () => {
+    const dir = copyTemplates();
+    const file = join(dir, "partials", "letter.hbs");
+    writeFileSync(file, "<title>{{> letter-title}}</title>\n{{#each letter.paragraphs}}\n  {{/if}}\n");
+    const e = errorOf(() => loadTemplateSet(dir));
+    expect(e.message).toContain("{{/if}} closes the {{#each}} opened on line 2");
+    expect(e.location).toMatchObject({ file, line: 3, column: 3 });
+  });
+});
