@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { loadDataFile } from "../../src/input/load.js";
@@ -162,6 +162,21 @@ describe("watching the layers", () => {
       expect(w.folders()).toEqual([dir, org, BUNDLED_TEMPLATES]);
       let change = next(join("org", "locales", "zh.yaml"));
       writeFileSync(join(org, "locales", "zh.yaml"), "a: c\n");
+      await change;
+      // an editor's save (a new file renamed over the old), twice: both seen
+      for (const text of ["a: d\n", "a: e\n"]) {
+        seen.length = 0;
+        change = next(join("org", "locales", "zh.yaml"));
+        writeFileSync(join(org, "locales", "zh.yaml.tmp~"), text);
+        renameSync(join(org, "locales", "zh.yaml.tmp~"), join(org, "locales", "zh.yaml"));
+        await change;
+      }
+      // a sub-folder made after the start
+      seen.length = 0;
+      change = next(join("tpl", "partials", "letter.hbs"));
+      mkdirSync(join(dir, "partials"));
+      await new Promise((r) => setTimeout(r, 50));
+      writeFileSync(join(dir, "partials", "letter.hbs"), "x");
       await change;
       change = next(join("tpl", "template.yaml"));
       writeFileSync(join(dir, "template.yaml"), "base: ../other\n");
