@@ -57,7 +57,7 @@ export class PreviewSession {
   constructor(options: SessionOptions) {
     this.input = resolve(options.input);
     this.templates = resolve(options.templates ?? DEFAULT_TEMPLATES);
-    this.debounceMs = options.debounceMs ?? 30;
+    this.debounceMs = options.debounceMs ?? 20;
     this.state = { round: 0, version: 0, outlineVersion: 0, ok: false, changed: [], input: this.input, templates: this.templates };
   }
 

@@ -73,7 +73,7 @@ describe("undoc preview in Chromium", () => {
 
       // an edit on disk: measured from the rename to the new text in the page's text layer
       const times: number[] = [];
-      for (const words of ["(签字盖章)", "(亲笔签名)", "(签署)"]) {
+      for (const words of ["(签字盖章)", "(亲笔签名)", "(手签)", "(盖章)", "(签署)"]) {
         const t0 = Date.now();
         save(locale, `letter:\n  signed: "${words}"\n`);
         await waitForText(words).catch(async (e) => {
@@ -82,8 +82,10 @@ describe("undoc preview in Chromium", () => {
         times.push(Date.now() - t0);
       }
       console.log(`preview: change on disk -> new text in the page: ${times.join(", ")} ms`);
+      // under a second (bench/preview.mjs: about half a second on an idle 2-core machine); the
+      // slowest is only bounded loosely, as CI runs LibreOffice and the other checks beside this one
       expect(Math.min(...times)).toBeLessThan(1000);
-      expect(Math.max(...times)).toBeLessThan(3000); // CI runs other suites beside this one
+      expect(Math.max(...times)).toBeLessThan(4000);
 
       // a broken template: the error with its file and line, the last good pages kept
       const letter = join(tpl, "partials", "letter.hbs");

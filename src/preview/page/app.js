@@ -46,7 +46,7 @@ async function drawPages(version) {
   if (!res.ok) return;
   const data = new Uint8Array(await res.arrayBuffer());
   const next = await pdfjs.getDocument({ data, isEvalSupported: false, enableXfa: false }).promise;
-  const pages = [];
+  const container = $("pages");
   for (let n = 1; n <= next.numPages; n++) {
     const page = await next.getPage(n);
     const viewport = page.getViewport({ scale: SCALE });
@@ -71,10 +71,13 @@ async function drawPages(version) {
     number.className = "number";
     number.textContent = String(n);
     box.append(number);
-    pages.push(box);
+    // each page replaces its old self once drawn: the first page changes without waiting for the
+    // others, nothing flickers, and the scroll position stays where it was
+    const old = container.children[n - 1];
+    if (old) old.replaceWith(box);
+    else container.append(box);
   }
-  // swap all pages at once: no flicker, and the scroll position stays where it was
-  $("pages").replaceChildren(...pages);
+  while (container.children.length > next.numPages) container.lastElementChild.remove();
   doc?.destroy();
   doc = next;
 }
