@@ -9,7 +9,10 @@ import { lookupString, type LocaleStrings } from "./locale.js";
 
 export interface RenderData {
   locale: LocaleStrings;
+  /** the locale file a missing string should be added to */
   localeFile: string;
+  /** the file that set a string (layers merge key by key), to locate an error in that string */
+  originOf?: (key: string) => string | undefined;
   lang: string;
 }
 
@@ -78,7 +81,7 @@ export const helpers = {
   /** {{t "key.path" name=value}}: a locale string with {name} placeholders filled */
   t(this: unknown, key: unknown, options: HelperOptions): string {
     const rt = runtime(options);
-    return lookupString(rt.locale, String(key), options.hash as Record<string, unknown>, rt.localeFile);
+    return lookupString(rt.locale, String(key), options.hash as Record<string, unknown>, rt.originOf?.(String(key)) ?? rt.localeFile);
   },
   /** {{date "2020-09-14"}} or {{date value lang="en"}}: a date in the document's (or given) language */
   date(this: unknown, iso: unknown, options: HelperOptions): string {
