@@ -8,6 +8,11 @@
  *   en, es “ ” then ‘ ’ (UN Editorial Manual: directional quotes, single inside double);
  *   fr « » then “ ” (with a narrow no-break space inside « »); ru « » then „ “;
  *   quotes typed as English curly quotes are converted the same way in fr and ru;
+ *   ar ” “ then ’ ‘: UN Arabic opens with U+201D and closes with U+201C (”تنعقد الجمعية العامة …“
+ *   in A/RES/57/301's Arabic text), the marks whose shapes point the right way in right-to-left
+ *   text; only straight quotes are converted there (curly ones are kept as typed);
+ * - digits are never converted: UN Arabic documents print European digits (2020, 60/251) and
+ *   an author who types Arabic-Indic digits gets them as typed;
  * - apostrophes: ' becomes ’ (and an opening single quote ‘ in en and es);
  * - French: a narrow no-break space (U+202F) before ; : ! ? and inside « », replacing an
  *   ordinary space or inserted where none was typed, and before % after a number;
@@ -32,6 +37,7 @@ const QUOTES: Record<string, QuoteStyle> = {
   es: { double: [["“", "”"], ["‘", "’"]], singleOpen: "‘" },
   fr: { double: [["«", "»"], ["“", "”"]] },
   ru: { double: [["«", "»"], ["„", "“"]] },
+  ar: { double: [["”", "“"], ["’", "‘"]] },
 };
 
 function primary(lang: string | undefined): string | undefined {
