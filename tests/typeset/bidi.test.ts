@@ -71,6 +71,13 @@ describe("a right-to-left paragraph", () => {
     expect(bySource.get("الوثيقتان")!.level).toBe(1);
   });
 
+  it("keeps a number grouped with no-break spaces whole (CS, W4), where ordinary spaces would split it (N1)", () => {
+    const grouped = "بلغ 1\u00A0234 طلبا";
+    expect(leftToRight(compose(grouped).lines[0], grouped)).toEqual(["طلبا", "1", "234", "بلغ"]);
+    const spaced = "بلغ 1 234 طلبا";
+    expect(leftToRight(compose(spaced).lines[0], spaced)).toEqual(["طلبا", "234", "1", "بلغ"]);
+  });
+
   it("keeps a Latin phrase in its own order, its words spaced as in Latin text", () => {
     const text = "منظمة Human Rights Watch غير حكومية";
     const p = compose(text);
