@@ -68,7 +68,8 @@ describe("undoc preview in Chromium", () => {
         }
       };
       await waitForText("于尔根松(签字)");
-      expect(await page.locator(".page").count()).toBe(3);
+      // pages are appended one by one as pdf.js draws them: the signature's page may come before the last
+      await expect.poll(() => page.locator(".page").count(), { timeout: 15_000 }).toBe(3);
       expect(await page.locator("#outline-items li").first().textContent()).toContain("Title");
 
       // an edit on disk: measured from the rename to the new text in the page's text layer
