@@ -5,16 +5,19 @@ Run from anywhere with Debian's python3 (it has fontTools):
 
     /usr/bin/python3 scripts/build-fonts.py
 
-Needs the Debian packages fonts-noto-cjk (Noto Serif/Sans CJK .ttc) and
-fonts-liberation2 (Liberation Serif .ttf), and python3-fonttools (>= 4.38).
+Needs the Debian packages fonts-noto-cjk (Noto Serif/Sans CJK .ttc), fonts-liberation2
+(Liberation Serif .ttf), fonts-lxgw-wenkai, fonts-hosny-amiri (Amiri .ttf) and
+python3-fonttools (>= 4.38).
 
 It writes, into fonts/ next to this script's parent folder:
   NotoSerifCJKsc-Regular.ttf  subset of NotoSerifCJKsc-Regular, CFF -> TrueType (glyf) outlines
   NotoSansCJKsc-Bold.ttf      subset of NotoSansCJKsc-Bold, CFF -> TrueType (glyf) outlines
   LiberationSerif-Regular.ttf, -Bold, -Italic, -BoldItalic   copied unchanged
-  LICENSE-NotoCJK.txt, LICENSE-Liberation.txt, manifest.json, README.md
+  LXGWWenKai-Regular.ttf, Amiri-Regular.ttf, Amiri-Bold.ttf   copied unchanged
+  LICENSE-NotoCJK.txt, LICENSE-Liberation.txt, LICENSE-LXGWWenKai.txt, LICENSE-Amiri.txt,
+  manifest.json, README.md
 
-With --latin-only, only the Liberation faces are copied and their manifest entries, licence
+With --latin-only, only the faces taken unchanged (Liberation, LXGW WenKai, Amiri) are copied and their manifest entries, licence
 file and README lines rewritten; the CJK faces, their manifest entries and LICENSE-NotoCJK.txt
 are kept as the last full build left them (fonts-noto-cjk is not needed then).
 
@@ -44,6 +47,8 @@ NOTO_DIR = "/usr/share/fonts/opentype/noto"
 LIBERATION_DIR = "/usr/share/fonts/truetype/liberation2"
 LXGW_DIR = "/usr/share/fonts/truetype/lxgw-wenkai"
 LXGW_COPYRIGHT = "/usr/share/doc/fonts-lxgw-wenkai/copyright"
+AMIRI_DIR = "/usr/share/fonts/opentype/fonts-hosny-amiri"
+AMIRI_COPYRIGHT = "/usr/share/doc/fonts-hosny-amiri/copyright"
 NOTO_COPYRIGHT = "/usr/share/doc/fonts-noto-cjk/copyright"
 LIBERATION_COPYRIGHT = "/usr/share/doc/fonts-liberation2/copyright"
 
@@ -159,6 +164,28 @@ KAI_FACES = [
         "role": "Chinese emphasis (Kai style, where Latin text sets italics)",
     },
 ]
+
+# Arabic: Amiri (Khaled Hosny), a Naskh face with the contextual forms, ligatures and mark
+# positioning of OpenType Arabic, and Latin letters, digits and punctuation of its own, so an
+# Arabic version sets S/2020/905 and European digits in the same face. Copied unchanged, like
+# the Kai face: the PDF writer subsets what a document uses.
+ARABIC_FACES = [
+    {
+        "id": "arabic",
+        "src": os.path.join(AMIRI_DIR, "Amiri-Regular.ttf"),
+        "file": "Amiri-Regular.ttf",
+        "weight": 400,
+        "role": "Arabic text (Naskh), with its own Latin letters and digits",
+    },
+    {
+        "id": "arabic-bold",
+        "src": os.path.join(AMIRI_DIR, "Amiri-Bold.ttf"),
+        "file": "Amiri-Bold.ttf",
+        "weight": 700,
+        "role": "bold Arabic text: titles, headings, the masthead",
+    },
+]
+
 
 def log(*args):
     print(*args, flush=True)
@@ -627,7 +654,7 @@ def cjk_entries(cjk):
     return faces
 
 
-def write_manifest_and_readme(cjk_faces, latin):
+def write_manifest_and_readme(cjk_faces, latin, arabic):
     faces = list(cjk_faces)
     for face, info in latin:
         faces.append({
@@ -650,6 +677,7 @@ def write_manifest_and_readme(cjk_faces, latin):
             "version": info["version"],
             "unitsPerEm": 2048,
         })
+    faces += arabic
     with open(os.path.join(OUT, "manifest.json"), "w", encoding="utf-8", newline="\n") as f:
         json.dump(faces, f, ensure_ascii=False, indent=2)
         f.write("\n")
@@ -692,6 +720,13 @@ def write_manifest_and_readme(cjk_faces, latin):
         "  `fonts-lxgw-wenkai` (not subset: the OFL reserves its names for unmodified fonts). UN Chinese",
         "  print sets in Kai what English sets in italics; undoc uses it for emphasis in Chinese",
         "  text. Loaded only by documents that use it. Licence: SIL OFL 1.1, `LICENSE-LXGWWenKai.txt`.",
+        "- `Amiri-Regular.ttf`, `Amiri-Bold.ttf`: Amiri, a Naskh face, copied unchanged from Debian's",
+        "  `fonts-hosny-amiri` (`%s/`). OpenType Arabic shaping (`init`, `medi`, `fina`," % AMIRI_DIR,
+        "  `rlig`, `liga`, `calt`, `mark`, `mkmk`, `curs`), the tatweel (U+0640), Arabic punctuation,",
+        "  and Latin letters, European digits and brackets of its own: an Arabic version sets",
+        "  S/2020/905 and its digits in the same face. Bidi mirroring is not left to the face's",
+        "  `rtlm` (fontkit does not mirror): the typesetter mirrors brackets itself (UAX #9 L4).",
+        "  Loaded only by Arabic documents. Licence: SIL OFL 1.1, `LICENSE-Amiri.txt`.",
         "",
         "## Repertoire of the CJK faces",
         "",
@@ -714,14 +749,14 @@ def write_manifest_and_readme(cjk_faces, latin):
         "## Rebuild",
         "",
         "```sh",
-        "apt-get install fonts-noto-cjk fonts-liberation2 fonts-lxgw-wenkai python3-fonttools",
+        "apt-get install fonts-noto-cjk fonts-liberation2 fonts-lxgw-wenkai fonts-hosny-amiri python3-fonttools",
         "/usr/bin/python3 scripts/build-fonts.py",
         "```",
         "",
         "Use Debian's `/usr/bin/python3` (it has fontTools; tested with 4.38). The build takes a few",
         "minutes and is deterministic (fixed `head` dates): two runs give identical files. Sources",
-        "used for this build: fonts-noto-cjk %s, fonts-liberation2 %s." % (
-            noto_version(), package_version("fonts-liberation2")),
+        "used for this build: fonts-noto-cjk %s, fonts-liberation2 %s, fonts-hosny-amiri %s." % (
+            noto_version(), package_version("fonts-liberation2"), package_version("fonts-hosny-amiri")),
         "",
     ]
     with open(os.path.join(OUT, "README.md"), "w", encoding="utf-8", newline="\n") as f:
@@ -828,23 +863,63 @@ def copy_kai():
     return kai
 
 
+def copy_arabic():
+    arabic = []
+    for face in ARABIC_FACES:
+        dst = copy_unchanged(face)
+        font = TTFont(dst)
+        name = font["name"]
+        arabic.append({
+            "id": face["id"],
+            "family": name.getDebugName(16) or name.getDebugName(1),
+            "postscriptName": name.getDebugName(6),
+            "file": face["file"],
+            "script": "arabic",
+            "weight": face["weight"],
+            "style": "normal",
+            "role": face["role"],
+            "licence": "LICENSE-Amiri.txt",
+            "source": "Debian package fonts-hosny-amiri, %s" % face["src"],
+            "changes": "none (copied unchanged)",
+            "unicodeRanges": cmap_ranges(font.getBestCmap()),
+            "codepoints": len(font.getBestCmap()),
+            "glyphs": len(font.getGlyphOrder()),
+            "bytes": os.path.getsize(dst),
+            "sha256": sha256(dst),
+            "version": name.getDebugName(5),
+            "unitsPerEm": font["head"].unitsPerEm,
+        })
+        font.close()
+    lines = [
+        "Amiri Regular and Bold (files Amiri-Regular.ttf, Amiri-Bold.ttf in this folder) are",
+        "copied unchanged from the Debian package fonts-hosny-amiri",
+        "(upstream https://www.amirifont.org).",
+        "",
+    ]
+    lines += debian_copyright_lines(AMIRI_COPYRIGHT)
+    lines += OFL_PREAMBLE
+    with open(os.path.join(OUT, "LICENSE-Amiri.txt"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(lines) + existing_ofl_text())
+    return arabic
+
+
 def main_copies_only():
     """--latin-only: copy the faces taken unchanged (Liberation, LXGW WenKai); keep the built Noto faces."""
-    for path in [f["src"] for f in LATIN_FACES + KAI_FACES] + [LIBERATION_COPYRIGHT, LXGW_COPYRIGHT]:
+    for path in [f["src"] for f in LATIN_FACES + KAI_FACES + ARABIC_FACES] + [LIBERATION_COPYRIGHT, LXGW_COPYRIGHT, AMIRI_COPYRIGHT]:
         if not os.path.exists(path):
-            raise SystemExit("missing %s (install fonts-liberation2 and fonts-lxgw-wenkai)" % path)
+            raise SystemExit("missing %s (install fonts-liberation2, fonts-lxgw-wenkai and fonts-hosny-amiri)" % path)
     latin = copy_latin()
     write_liberation_licence(existing_ofl_text())
     built = [e for e in existing_cjk_entries() if e["id"] not in {k["id"] for k in KAI_FACES}]
-    write_manifest_and_readme(built + copy_kai(), latin)
-    log("Liberation and LXGW WenKai faces copied; Noto CJK faces kept")
+    write_manifest_and_readme(built + copy_kai(), latin, copy_arabic())
+    log("Liberation, LXGW WenKai and Amiri faces copied; Noto CJK faces kept")
 
 
 def main():
     if "--latin-only" in sys.argv[1:]:
         return main_copies_only()
-    for path in [f["ttc"] for f in CJK_FACES] + [f["src"] for f in LATIN_FACES] + [
-            NOTO_COPYRIGHT, LIBERATION_COPYRIGHT]:
+    for path in [f["ttc"] for f in CJK_FACES] + [f["src"] for f in LATIN_FACES + ARABIC_FACES] + [
+            NOTO_COPYRIGHT, LIBERATION_COPYRIGHT, AMIRI_COPYRIGHT]:
         if not os.path.exists(path):
             raise SystemExit("missing %s (install fonts-noto-cjk and fonts-liberation2)" % path)
     os.makedirs(OUT, exist_ok=True)
@@ -864,7 +939,7 @@ def main():
 
     ofl = debian_license_text(NOTO_COPYRIGHT, "SIL-1.1")
     write_licences([i for _, i in cjk], ofl)
-    write_manifest_and_readme(cjk_entries(cjk) + copy_kai(), latin)
+    write_manifest_and_readme(cjk_entries(cjk) + copy_kai(), latin, copy_arabic())
     log("done in %.1f s" % (time.time() - t_all))
 
 

@@ -172,11 +172,12 @@ async function validate({ values, positionals }: Parsed): Promise<number> {
 }
 
 async function init({ positionals, values }: Parsed): Promise<number> {
-  if (positionals.length > 1) throw new UndocError("USAGE", `init takes one folder, not ${positionals.length}: undoc init [DIR]`);
+  if (positionals.length > 1) throw new UndocError("USAGE", `init takes one folder, not ${positionals.length}: undoc init [DIR] (several files: --only a.hbs,b.yaml)`);
   const [{ initTemplates }, { DEFAULT_TEMPLATES }] = await Promise.all([import("./templates/init.js"), import("./render/pipeline.js")]);
   const dir = positionals[0] ?? "templates-custom";
-  const files = initTemplates(DEFAULT_TEMPLATES, dir, { force: values.force === true });
-  console.log(`copied ${files.length} template files into ${dir}:\n  ${files.join("\n  ")}\nrender with: undoc render <input> --templates ${dir}`);
+  const only = typeof values.only === "string" ? values.only.split(",").map((f) => f.trim()).filter(Boolean) : undefined;
+  const files = initTemplates(DEFAULT_TEMPLATES, dir, { force: values.force === true, full: values.full === true, only });
+  console.log(`wrote ${files.length} file${files.length === 1 ? "" : "s"} into ${dir}:\n  ${files.join("\n  ")}\nrender with: undoc render <input> --templates ${dir}`);
   return EXIT.ok;
 }
 
@@ -187,7 +188,10 @@ async function schema({ positionals }: Parsed): Promise<number> {
   return EXIT.ok;
 }
 
-const RUN: Record<string, (p: Parsed) => Promise<number>> = { render, validate, init, schema };
+// undoc preview: its own module (src/preview/), loaded when it runs
+const preview = async (p: Parsed) => (await import("./preview/command.js")).preview(p);
+
+const RUN: Record<string, (p: Parsed) => Promise<number>> = { render, validate, init, schema, preview };
 
 function unknownCommand(name: string): UndocError {
   const names = [...COMMANDS.map((c) => c.name), "help"];

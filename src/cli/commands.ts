@@ -52,6 +52,19 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
   },
   {
+    name: "preview",
+    summary: "see the rendered pages in a browser, updated as you edit",
+    synopsis: "<input> [options]",
+    options: [
+      { name: "templates", short: "t", value: "DIR", help: "template folder (default: the bundled un-letter)" },
+      { name: "port", short: "p", value: "N", help: "port on 127.0.0.1 (default: any free port, printed)" },
+      HELP,
+    ],
+    notes: [
+      "Serves a page on 127.0.0.1 showing the PDF's pages and the DOCX's outline, rendered again within a second of any change to the input, a template, a locale file or the style (in every layer of the template folder). A render error shows in the page with its file, line and text, over the last good pages. Writes no files. Ctrl-C stops it.",
+    ],
+  },
+  {
     name: "schema",
     summary: "print the JSON Schema of the data format",
     synopsis: "",
@@ -60,10 +73,18 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: "init",
-    summary: "copy the default templates into DIR to customise them",
+    summary: "start a custom template folder in DIR, layered over the default templates",
     synopsis: "[DIR] [options]",
-    options: [{ name: "force", help: "copy into a folder that is not empty" }, HELP],
-    notes: ["DIR defaults to templates-custom. Render with them: undoc render <input> --templates DIR."],
+    options: [
+      { name: "only", value: "FILES", help: "copy these files of the base into DIR to change them, comma-separated (partials/letter.hbs,locales/zh.yaml)" },
+      { name: "full", help: "copy every file of the default templates" },
+      { name: "force", help: "overwrite files that are already there" },
+      HELP,
+    ],
+    notes: [
+      "DIR defaults to templates-custom. Without --only or --full, DIR gets template.yaml (base: default) and a README listing the files that can be overridden; a file copied into DIR replaces the base's, and locale and style files there need only the keys they change.",
+      "Render with them: undoc render <input> --templates DIR; see the pages as you edit: undoc preview <input> --templates DIR.",
+    ],
   },
 ];
 

@@ -25,7 +25,8 @@ export interface FaceInfo {
   family: string;
   postscriptName: string;
   file: string;
-  script: "cjk" | "latin";
+  /** the slot it fills: the Chinese face, or the alphabetic one (Latin, or Arabic with Latin letters of its own) */
+  script: "cjk" | "latin" | "arabic";
   weight: number;
   /** "italic" for a sloped Latin face (an upright Kai face that stands in for italic is "normal") */
   style?: "normal" | "italic";

@@ -7,9 +7,18 @@
  * Text boxes say where a text's lines start (top), how wide they may be, how they align and in
  * which role (size and weight: roles.ts furnitureText); `lines` says how many lines each text
  * takes at that width, so boxes below a wrapped text move down.
+ *
+ * Directions: x is measured from the page's start edge, and "start"/"end" are the text's
+ * directions. In a right-to-left document (style text.direction: rtl) the start edge is the right
+ * one, and the PDF writer mirrors each page (x' = page width - x - width), so the whole furniture
+ * is mirrored as UN Arabic documents are: the emblem and the organisation at the right, the symbol
+ * at the left, the organ at the right and the distribution block at the left, the job number and
+ * barcode at the bottom right, the QR code at the bottom left; odd pages' running header and page
+ * number at the left. The distribution block is English in every version and keeps its lines flush
+ * left (the end side of a right-to-left page).
  */
 import type { Document } from "../model/types.js";
-import { MASTHEAD_PADDING as PAD, pageSize, SHORT_TEXT_PITCH, textWidth, type Style } from "../style/style.js";
+import { isRtl, MASTHEAD_PADDING as PAD, pageSize, SHORT_TEXT_PITCH, textWidth, type Style } from "../style/style.js";
 import { furnitureText, type FurnitureRole } from "./roles.js";
 
 export interface TextBox {
@@ -96,7 +105,7 @@ export function mastheadBoxes(doc: Document, style: Style, lines: LineCounter): 
   const distPitch = pitchOf(style, "distribution");
   let distY = rowTop;
   for (const line of m.distribution) {
-    boxes.push({ kind: "text", role: "distribution", text: line, x: left + organWidth, y: distY, width: s.distributionWidth, align: "start", pitch: distPitch });
+    boxes.push({ kind: "text", role: "distribution", text: line, x: left + organWidth, y: distY, width: s.distributionWidth, align: isRtl(style) ? "end" : "start", pitch: distPitch });
     distY += lines("distribution", line, s.distributionWidth) * distPitch;
   }
   const organBottom = rowTop + organLines * organPitch;

@@ -42,7 +42,53 @@ function fail(ctx: Ctx, node: { line: number; column: number }, msg: string): ne
     "see templates/README.md for the markup elements");
 }
 
-function checkAttrs(ctx: Ctx, el: MarkupElement, allowed: string[], required: string[] = []): void {
+/**
+ * The markup's vocabulary: every element and the attributes it takes (and must have). The checks
+ * below read it, and tests/templates/markup-docs.test.ts holds templates/README.md to it, so the
+ * documentation cannot drift from what the code accepts.
+ */
+export const MARKUP_ELEMENTS: Readonly<Record<string, { attributes: readonly string[]; required?: readonly string[] }>> = {
+  document: { attributes: ["lang", "symbol", "title", "job"], required: ["lang", "symbol", "title", "job"] },
+  masthead: { attributes: ["emblem"] },
+  organisation: { attributes: [] },
+  symbol: { attributes: [] },
+  organ: { attributes: [] },
+  distribution: { attributes: [] },
+  line: { attributes: [] },
+  "first-page-footer": { attributes: ["job-label", "barcode", "qr", "recycling"], required: ["job-label", "barcode", "qr"] },
+  running: { attributes: ["header", "footer"], required: ["header", "footer"] },
+  numbering: { attributes: ["bullet"] },
+  scheme: { attributes: ["name"], required: ["name"] },
+  level: { attributes: ["format", "text"], required: ["format", "text"] },
+  body: { attributes: [] },
+  title: { attributes: [] },
+  heading: { attributes: ["level", "number", "label"] },
+  p: { attributes: ["indent", "number", "label"] },
+  list: { attributes: ["marker"] },
+  item: { attributes: [] },
+  table: { attributes: [] },
+  caption: { attributes: [] },
+  columns: { attributes: [] },
+  col: { attributes: ["width", "align"] },
+  header: { attributes: [] },
+  row: { attributes: [] },
+  cell: { attributes: ["span"] },
+  quote: { attributes: [] },
+  signature: { attributes: [] },
+  "page-break": { attributes: [] },
+  "end-rule": { attributes: [] },
+  "restart-numbering": { attributes: ["scheme"], required: ["scheme"] },
+  b: { attributes: [] },
+  i: { attributes: [] },
+  note: { attributes: [] },
+};
+
+function checkAttrs(
+  ctx: Ctx,
+  el: MarkupElement,
+  allowed: readonly string[] = Object.hasOwn(MARKUP_ELEMENTS, el.name) ? MARKUP_ELEMENTS[el.name].attributes : [],
+  required: readonly string[] = (Object.hasOwn(MARKUP_ELEMENTS, el.name) && MARKUP_ELEMENTS[el.name].required) || [],
+): void {
   for (const a of Object.keys(el.attrs)) {
     if (!allowed.includes(a)) fail(ctx, el, `<${el.name}> has no attribute "${a}" (allowed: ${allowed.join(", ") || "none"})`);
   }
@@ -86,7 +132,7 @@ function inlines(ctx: Ctx, nodes: MarkupNode[], inNote = false, depth = 0): Inli
       if (v) out.push({ type: "text", value: v });
       continue;
     }
-    checkAttrs(ctx, n, []);
+    checkAttrs(ctx, n);
     if (depth >= MAX_INLINE_DEPTH) fail(ctx, n, `inline elements nest more than ${MAX_INLINE_DEPTH} deep`);
     if (n.name === "b") out.push({ type: "strong", children: inlines(ctx, n.children, inNote, depth + 1) });
     else if (n.name === "i") out.push({ type: "emphasis", children: inlines(ctx, n.children, inNote, depth + 1) });
@@ -104,7 +150,7 @@ function footnote(ctx: Ctx, el: MarkupElement): Inline {
   const paragraphs = blocks
     ? elements(ctx, el).map((p) => {
         if (p.name !== "p") fail(ctx, p, `<note> holds inline text or <p> elements, not <${p.name}>`);
-        checkAttrs(ctx, p, []);
+        checkAttrs(ctx, p, []); // a footnote's paragraphs take no numbers or indents
         return blockInlines(ctx, p, true);
       })
     : [blockInlines(ctx, el, true)];
@@ -138,7 +184,7 @@ function trimEdge(list: Inline[], edge: "start" | "end"): void {
 }
 
 function textOf(ctx: Ctx, el: MarkupElement): string {
-  checkAttrs(ctx, el, []);
+  checkAttrs(ctx, el);
   let s = "";
   for (const c of el.children) {
     if (c.kind !== "text") fail(ctx, c, `<${el.name}> takes plain text only`);
@@ -195,7 +241,7 @@ function cellBlocks(ctx: Ctx, el: MarkupElement, defaultIndent?: "none"): CellBl
 }
 
 function paragraph(ctx: Ctx, el: MarkupElement, defaultIndent?: "none"): Paragraph {
-  checkAttrs(ctx, el, ["indent", "number", "label"]);
+  checkAttrs(ctx, el);
   const indent = el.attrs.indent ?? defaultIndent;
   if (indent !== undefined && indent !== "none" && indent !== "first-line") fail(ctx, el, `indent must be "none" or "first-line", not "${indent}"`);
   const label = labelFrom(ctx, el, "paragraph", 1);
@@ -207,7 +253,7 @@ function paragraph(ctx: Ctx, el: MarkupElement, defaultIndent?: "none"): Paragra
  * with a nested <list>. "auto" takes the list numbering's format at the list's depth.
  */
 function list(ctx: Ctx, el: MarkupElement, depth: number): List {
-  checkAttrs(ctx, el, ["marker"]);
+  checkAttrs(ctx, el);
   if (depth > MAX_LIST_LEVEL) fail(ctx, el, `lists nest at most ${MAX_LIST_LEVEL} levels deep`);
   const given = el.attrs.marker ?? "bullet";
   if (given !== "auto" && !NUMBER_FORMATS.includes(given as NumberFormat)) {
@@ -219,7 +265,7 @@ function list(ctx: Ctx, el: MarkupElement, depth: number): List {
   const def: NumberingLevel = marker === "bullet" ? { format: "bullet", text: ctx.bullet } : { format: marker, text: levelDef.format === "bullet" ? "%1." : levelDef.text };
   const items = elements(ctx, el).map((it, i): ListItem => {
     if (it.name !== "item") fail(ctx, it, `<list> holds <item> elements, not <${it.name}>`);
-    checkAttrs(ctx, it, []);
+    checkAttrs(ctx, it);
     const nested = it.children.filter((c): c is MarkupElement => c.kind === "element" && c.name === "list");
     if (nested.length > 1) fail(ctx, nested[1], "an <item> holds at most one nested <list>");
     const last = it.children.filter((c) => c.kind === "element" || c.value.trim() !== "").pop();
@@ -244,10 +290,10 @@ function columnWidth(ctx: Ctx, el: MarkupElement): number | undefined {
 
 function row(ctx: Ctx, el: MarkupElement): TableRow {
   if (el.name !== "row") fail(ctx, el, `table rows are <row> elements, not <${el.name}>`);
-  checkAttrs(ctx, el, []);
+  checkAttrs(ctx, el);
   const cells = elements(ctx, el).map((c): TableCell => {
     if (c.name !== "cell") fail(ctx, c, `<row> holds <cell> elements, not <${c.name}>`);
-    checkAttrs(ctx, c, ["span"]);
+    checkAttrs(ctx, c);
     const span = c.attrs.span;
     if (span !== undefined && !/^[1-9]\d?$/.test(span)) fail(ctx, c, `span must be a whole number from 1, not "${span}"`);
     return { type: "tableCell", blocks: cellBlocks(ctx, c, "none"), ...(span && span !== "1" ? { span: Number(span) } : {}) };
@@ -257,26 +303,26 @@ function row(ctx: Ctx, el: MarkupElement): TableRow {
 }
 
 function table(ctx: Ctx, el: MarkupElement): Table {
-  checkAttrs(ctx, el, []);
+  checkAttrs(ctx, el);
   let caption: Inline[] | undefined;
   let columns: TableColumn[] | undefined;
   const header: TableRow[] = [];
   const rows: TableRow[] = [];
   for (const c of elements(ctx, el)) {
     if (c.name === "caption") {
-      checkAttrs(ctx, c, []);
+      checkAttrs(ctx, c);
       caption = blockInlines(ctx, c);
     } else if (c.name === "columns") {
-      checkAttrs(ctx, c, []);
+      checkAttrs(ctx, c);
       columns = elements(ctx, c).map((col) => {
         if (col.name !== "col") fail(ctx, col, `<columns> holds <col> elements, not <${col.name}>`);
-        checkAttrs(ctx, col, ["width", "align"]);
+        checkAttrs(ctx, col);
         const align = col.attrs.align ?? "start";
         if (!(ALIGNS as readonly string[]).includes(align)) fail(ctx, col, `align must be one of ${ALIGNS.join(", ")}, not "${align}"`);
         return { ...(columnWidth(ctx, col) !== undefined ? { width: columnWidth(ctx, col) } : {}), align: align as Align };
       });
     } else if (c.name === "header") {
-      checkAttrs(ctx, c, []);
+      checkAttrs(ctx, c);
       header.push(...elements(ctx, c).map((r) => row(ctx, r)));
     } else if (c.name === "row") rows.push(row(ctx, c));
     else fail(ctx, c, `<table> holds <caption>, <columns>, <header> and <row> elements, not <${c.name}>`);
@@ -295,9 +341,9 @@ function table(ctx: Ctx, el: MarkupElement): Table {
 }
 
 const blockHandlers: Record<string, BlockHandler> = {
-  title: (ctx, el) => (checkAttrs(ctx, el, []), { type: "heading", role: "title", level: 1, children: blockInlines(ctx, el) }),
+  title: (ctx, el) => (checkAttrs(ctx, el), { type: "heading", role: "title", level: 1, children: blockInlines(ctx, el) }),
   heading: (ctx, el) => {
-    checkAttrs(ctx, el, ["level", "number", "label"]);
+    checkAttrs(ctx, el);
     const depth = level(ctx, el, MAX_HEADING_LEVEL);
     const label = labelFrom(ctx, el, "heading", depth);
     return { type: "heading", role: "section", level: depth, ...(label ? { label } : {}), children: blockInlines(ctx, el) };
@@ -306,25 +352,25 @@ const blockHandlers: Record<string, BlockHandler> = {
   list: (ctx, el) => list(ctx, el, 1),
   table,
   quote: (ctx, el) => {
-    checkAttrs(ctx, el, []);
+    checkAttrs(ctx, el);
     const blocks = cellBlocks(ctx, el);
     if (!blocks.length) fail(ctx, el, "<quote> is empty");
     return { type: "quote", blocks };
   },
   signature: (ctx, el) => {
-    checkAttrs(ctx, el, []);
+    checkAttrs(ctx, el);
     const lines = elements(ctx, el).map((ln) => {
       if (ln.name !== "line") fail(ctx, ln, `<signature> holds <line> elements, not <${ln.name}>`);
-      checkAttrs(ctx, ln, []);
+      checkAttrs(ctx, ln);
       return blockInlines(ctx, ln);
     });
     return { type: "signature", lines };
   },
-  "page-break": (ctx, el) => (checkAttrs(ctx, el, []), { type: "pageBreak" }),
-  "end-rule": (ctx, el) => (checkAttrs(ctx, el, []), { type: "endRule" }),
+  "page-break": (ctx, el) => (checkAttrs(ctx, el), { type: "pageBreak" }),
+  "end-rule": (ctx, el) => (checkAttrs(ctx, el), { type: "endRule" }),
   // a marker, not a block: the next numbered paragraph (or heading) of the scheme starts at 1 again
   "restart-numbering": (ctx, el) => {
-    checkAttrs(ctx, el, ["scheme"], ["scheme"]);
+    checkAttrs(ctx, el);
     const scheme = el.attrs.scheme;
     if (scheme !== "paragraph" && scheme !== "heading") fail(ctx, el, `scheme must be "paragraph" or "heading", not "${scheme}"`);
     ctx.counters.restart(scheme as NumberingScheme);
@@ -349,7 +395,7 @@ export const DEFAULT_NUMBERING: Numbering = {
 
 /** <numbering bullet="•"><scheme name="heading"><level format="chineseCounting" text="%1."/>...</scheme>...</numbering> */
 function numbering(ctx: Ctx, el: MarkupElement): Numbering {
-  checkAttrs(ctx, el, ["bullet"]);
+  checkAttrs(ctx, el);
   if (el.attrs.bullet !== undefined) {
     if (!el.attrs.bullet.trim()) fail(ctx, el, "bullet must not be empty");
     ctx.bullet = el.attrs.bullet.trim();
@@ -357,12 +403,12 @@ function numbering(ctx: Ctx, el: MarkupElement): Numbering {
   const out: Numbering = { ...DEFAULT_NUMBERING };
   for (const s of elements(ctx, el)) {
     if (s.name !== "scheme") fail(ctx, s, `<numbering> holds <scheme> elements, not <${s.name}>`);
-    checkAttrs(ctx, s, ["name"], ["name"]);
+    checkAttrs(ctx, s);
     const name = s.attrs.name;
     if (!(name in DEFAULT_NUMBERING)) fail(ctx, s, `scheme name must be one of ${Object.keys(DEFAULT_NUMBERING).join(", ")}, not "${name}"`);
     const levels = elements(ctx, s).map((l): NumberingLevel => {
       if (l.name !== "level") fail(ctx, l, `<scheme> holds <level> elements, not <${l.name}>`);
-      checkAttrs(ctx, l, ["format", "text"], ["format", "text"]);
+      checkAttrs(ctx, l);
       const format = l.attrs.format as NumberFormat;
       if (!NUMBER_FORMATS.includes(format)) fail(ctx, l, `format must be one of ${NUMBER_FORMATS.join(", ")}, not "${l.attrs.format}"`);
       if (format !== "bullet" && !l.attrs.text.includes("%1")) fail(ctx, l, `text must contain %1 where the number goes, e.g. "%1." (found "${l.attrs.text}")`);
@@ -375,7 +421,7 @@ function numbering(ctx: Ctx, el: MarkupElement): Numbering {
 }
 
 function masthead(ctx: Ctx, el: MarkupElement): Masthead {
-  checkAttrs(ctx, el, ["emblem"]);
+  checkAttrs(ctx, el);
   const emblem = el.attrs.emblem ?? "placeholder";
   if (emblem !== "placeholder" && emblem !== "none") fail(ctx, el, `emblem must be "placeholder" or "none", not "${emblem}"`);
   const m: Masthead = { type: "masthead", emblem, organisation: "", symbol: "", organ: "", distribution: [] };
@@ -384,7 +430,7 @@ function masthead(ctx: Ctx, el: MarkupElement): Masthead {
     else if (c.name === "symbol") m.symbol = textOf(ctx, c);
     else if (c.name === "organ") m.organ = textOf(ctx, c);
     else if (c.name === "distribution") {
-      checkAttrs(ctx, c, []);
+      checkAttrs(ctx, c);
       m.distribution = elements(ctx, c).map((ln) => {
         if (ln.name !== "line") fail(ctx, ln, `<distribution> holds <line> elements, not <${ln.name}>`);
         return textOf(ctx, ln);
@@ -396,14 +442,14 @@ function masthead(ctx: Ctx, el: MarkupElement): Masthead {
 }
 
 function firstPageFooter(ctx: Ctx, el: MarkupElement): FirstPageFooter {
-  checkAttrs(ctx, el, ["job-label", "barcode", "qr", "recycling"], ["job-label", "barcode", "qr"]);
+  checkAttrs(ctx, el);
   const recycling = el.attrs.recycling ?? "yes";
   if (recycling !== "yes" && recycling !== "no") fail(ctx, el, `recycling must be "yes" or "no"`);
   return { type: "firstPageFooter", jobLabel: el.attrs["job-label"], barcode: el.attrs.barcode, qr: el.attrs.qr, recyclingMark: recycling === "yes" };
 }
 
 function running(ctx: Ctx, el: MarkupElement): RunningParts {
-  checkAttrs(ctx, el, ["header", "footer"], ["header", "footer"]);
+  checkAttrs(ctx, el);
   return { type: "runningParts", header: el.attrs.header, footer: el.attrs.footer };
 }
 
@@ -411,7 +457,7 @@ export function markupToModel(root: MarkupElement, origin: string): Document {
   const ctx: Ctx = { origin, counters: new Counters(DEFAULT_NUMBERING), footnotes: 0, bullet: "•" };
   let numberingDef = DEFAULT_NUMBERING;
   if (root.name !== "document") fail(ctx, root, `the root element must be <document>, not <${root.name}>`);
-  checkAttrs(ctx, root, ["lang", "symbol", "title", "job"], ["lang", "symbol", "title", "job"]);
+  checkAttrs(ctx, root);
   let mast: Masthead | undefined;
   let footer: FirstPageFooter | undefined;
   let run: RunningParts | undefined;
@@ -425,7 +471,7 @@ export function markupToModel(root: MarkupElement, origin: string): Document {
       numberingDef = numbering(ctx, c);
       ctx.counters = new Counters(numberingDef);
     } else if (c.name === "body") {
-      checkAttrs(ctx, c, []);
+      checkAttrs(ctx, c);
       body = [];
       for (const b of elements(ctx, c)) {
         const h = Object.hasOwn(blockHandlers, b.name) ? blockHandlers[b.name] : undefined;

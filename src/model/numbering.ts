@@ -4,7 +4,32 @@
  */
 import type { Label, Numbering, NumberFormat, NumberingLevel, NumberingScheme } from "./types.js";
 
-export const NUMBER_FORMATS: readonly NumberFormat[] = ["decimal", "upperRoman", "lowerRoman", "upperLetter", "lowerLetter", "chineseCounting", "bullet"];
+export const NUMBER_FORMATS: readonly NumberFormat[] = ["decimal", "upperRoman", "lowerRoman", "upperLetter", "lowerLetter", "chineseCounting", "arabicAbjad", "arabicOrdinal", "arabicLetterName", "bullet"];
+
+/**
+ * Word's arabicAbjad: the letters in abjad order (أبجد هوز حطي كلمن سعفص قرشت ثخذ ضظغ), as UN
+ * Arabic documents label subparagraphs (أ) (ب) (ج) where English has (a) (b) (c); هـ is written
+ * with the tatweel, as printed, so the isolated heh is not read as a circle. Past 28, Word repeats
+ * the letter (29 أأ).
+ */
+const ABJAD = ["أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ"];
+
+/** The names of the letters in abjad order: UN Arabic subheadings ألف - باء - جيم - where English has A. B. C. */
+const LETTER_NAMES = ["ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام", "ميم", "نون", "سين", "عين", "فاء", "صاد", "قاف", "راء", "شين", "تاء", "ثاء", "خاء", "ذال", "ضاد", "ظاء", "غين"];
+
+/** Ordinal adverbs: UN Arabic chapters أولا - ثانيا - where English has I. II. (then حادي عشر, ثاني عشر …) */
+const ORDINALS = ["أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا"];
+const ORDINAL_UNITS = ["حادي", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع"];
+
+function arabicOrdinal(n: number): string {
+  if (n <= 10) return ORDINALS[n - 1];
+  if (n < 20) return `${ORDINAL_UNITS[n - 11]} عشر`;
+  return String(n); // chapters past 19 do not occur; the number itself rather than a wrong word
+}
+
+function repeated(list: string[], n: number): string {
+  return list[(n - 1) % list.length].repeat(Math.floor((n - 1) / list.length) + 1);
+}
 
 const ROMAN: [number, string][] = [
   [1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"],
@@ -53,6 +78,12 @@ export function formatNumber(n: number, format: NumberFormat): string {
       return letters(n).toLowerCase();
     case "chineseCounting":
       return chineseCounting(n);
+    case "arabicAbjad":
+      return repeated(ABJAD, n);
+    case "arabicOrdinal":
+      return arabicOrdinal(n);
+    case "arabicLetterName":
+      return n <= LETTER_NAMES.length ? LETTER_NAMES[n - 1] : String(n);
     case "bullet":
       return "";
   }

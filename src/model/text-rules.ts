@@ -8,11 +8,19 @@
  *   en, es “ ” then ‘ ’ (UN Editorial Manual: directional quotes, single inside double);
  *   fr « » then “ ” (with a narrow no-break space inside « »); ru « » then „ “;
  *   quotes typed as English curly quotes are converted the same way in fr and ru;
+ *   ar ” “ then ’ ‘: UN Arabic opens with U+201D and closes with U+201C (”تنعقد الجمعية العامة …“
+ *   in A/RES/57/301's Arabic text), the marks whose shapes point the right way in right-to-left
+ *   text; only straight quotes are converted there (curly ones are kept as typed);
+ * - digits are never converted: UN Arabic documents print European digits (2020, 60/251) and
+ *   an author who types Arabic-Indic digits gets them as typed;
  * - apostrophes: ' becomes ’ (and an opening single quote ‘ in en and es);
  * - French: a narrow no-break space (U+202F) before ; : ! ? and inside « », replacing an
  *   ordinary space or inserted where none was typed, and before % after a number;
  * - numbers: the spaces between digit groups (10 000) become no-break: U+202F in French,
- *   U+00A0 in Spanish and Russian. English groups digits with commas and is left alone.
+ *   U+00A0 in Spanish, Russian and Arabic. English groups digits with commas and is left alone.
+ *   In Arabic it also keeps the number whole: an ordinary space is a neutral that takes the
+ *   right-to-left direction between two numbers (UAX #9 N1), so "1 234" would read "234 1";
+ *   U+00A0 is a common separator (CS) and joins the groups into one number (W4).
  */
 
 import type { Block, CellBlock, Document, Inline, List } from "./types.js";
@@ -32,6 +40,7 @@ const QUOTES: Record<string, QuoteStyle> = {
   es: { double: [["“", "”"], ["‘", "’"]], singleOpen: "‘" },
   fr: { double: [["«", "»"], ["“", "”"]] },
   ru: { double: [["«", "»"], ["„", "“"]] },
+  ar: { double: [["”", "“"], ["’", "‘"]] },
 };
 
 function primary(lang: string | undefined): string | undefined {
@@ -126,7 +135,7 @@ export function frenchSpacing(text: string): string {
  */
 export function groupDigits(text: string, lang: string): string {
   const p = primary(lang);
-  if (p !== "fr" && p !== "es" && p !== "ru") return text;
+  if (p !== "fr" && p !== "es" && p !== "ru" && p !== "ar") return text;
   const space = p === "fr" ? NNBSP : NBSP;
   return text.replace(/(?<!\d)\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?!\d)/gu, (m) => m.replace(/[ \u00A0\u202F]/gu, space));
 }

@@ -37,8 +37,13 @@ export interface Footnote {
 
 // ---------------------------------------------------------------- numbering
 
-/** Number formats, named as WordprocessingML's ST_NumberFormat so the DOCX numbers them natively. */
-export type NumberFormat = "decimal" | "upperRoman" | "lowerRoman" | "upperLetter" | "lowerLetter" | "chineseCounting" | "bullet";
+/**
+ * Number formats, named as WordprocessingML's ST_NumberFormat so the DOCX numbers them natively
+ * (arabicAbjad: أ ب ج د …). Two are UN Arabic conventions Word has no format for, so the DOCX
+ * prints them as text: arabicOrdinal (أولا ثانيا ثالثا …, chapters where English has I. II.) and
+ * arabicLetterName (ألف باء جيم …, the names of the letters, where English has A. B. C.).
+ */
+export type NumberFormat = "decimal" | "upperRoman" | "lowerRoman" | "upperLetter" | "lowerLetter" | "chineseCounting" | "arabicAbjad" | "arabicOrdinal" | "arabicLetterName" | "bullet";
 
 /** One level of a numbering scheme: the format of %1 and the label text around it, e.g. "%1." or "(%1)". */
 export interface NumberingLevel {

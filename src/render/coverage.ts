@@ -11,9 +11,12 @@
  * the text's weight, with the other face of that weight as the fallback. Default-ignorable
  * characters (bidi controls, ZWSP, ZWJ, soft hyphen) are not drawn and need no glyph.
  *
- * Right-to-left letters (Hebrew, Arabic, ...) are refused here too, with their own message: the
- * typesetter sets every line left to right, so a Hebrew word the Latin face has would come out
- * reversed. Bidi control marks alone are fine.
+ * Right-to-left letters (Arabic, Hebrew, ...) are set by the word composer, which applies the
+ * Unicode Bidirectional Algorithm to every line (src/typeset/bidi.ts): any document whose
+ * language takes that composer may hold them (an Arabic version, a Hebrew name in an English
+ * letter, when a face has the letters). The Chinese composer sets lines left to right only, so
+ * in Chinese, Japanese and Korean documents they are still refused, with their own message.
+ * Bidi control marks alone are fine.
  */
 import { UndocError, type ErrorLocation } from "../errors.js";
 import { dataFile, findInData } from "../input/load.js";
@@ -22,7 +25,7 @@ import { uPlus } from "../input/text.js";
 import type { Document } from "../model/types.js";
 import type { Style } from "../style/style.js";
 import { clusterize, missingGlyphs, spanSlot } from "../typeset/units.js";
-import { variantOf, type FaceSet } from "../typeset/index.js";
+import { usesWordComposer, variantOf, type FaceSet } from "../typeset/index.js";
 import { textPieces } from "../layout/roles.js";
 
 export interface CoverageSource {
@@ -57,6 +60,7 @@ function shownChar(cp: number): string {
  */
 export function checkCoverage(model: Document, style: Style, faces: FaceSet, source: CoverageSource = {}): void {
   const problems = new Map<number, Problem>();
+  const bidi = usesWordComposer(model.meta.lang);
   for (const piece of textPieces(model, style)) {
     for (const span of piece.spans) {
       const set = faces[variantOf(span.weight, span.italic)];
@@ -67,7 +71,7 @@ export function checkCoverage(model: Document, style: Style, faces: FaceSet, sou
         for (const cp of missing) {
           if (!problems.has(cp)) problems.set(cp, { codePoint: cp, cluster: c.text, kind: "missing", where: piece.where, faces: [set.cjk.family, set.latin.family] });
         }
-        if (!missing.length && RTL_LETTER.test(c.text)) {
+        if (!missing.length && !bidi && RTL_LETTER.test(c.text)) {
           const cp = c.text.codePointAt(0)!;
           if (!problems.has(cp)) problems.set(cp, { codePoint: cp, cluster: c.text, kind: "rtl", where: piece.where, faces: [] });
         }
@@ -98,7 +102,7 @@ export function checkCoverage(model: Document, style: Style, faces: FaceSet, sou
     const what =
       first.kind === "missing"
         ? `no embedded font has the character ${char(first)} (faces: ${faceNames})`
-        : `right-to-left text cannot be set yet (undoc sets lines left to right): ${char(first)}`;
+        : `right-to-left text cannot be set in a Chinese, Japanese or Korean document (their lines are set left to right): ${char(first)}`;
     if (first.inData) {
       throw new UndocError("FONT", what, { file: first.inData.file ?? file, line: first.inData.line, column: first.inData.column, path: first.inData.path }, hint);
     }
@@ -109,7 +113,7 @@ export function checkCoverage(model: Document, style: Style, faces: FaceSet, sou
     ps.slice(0, LIMIT).map((p) => `${char(p)} at ${where(p)}`).join("; ") + (ps.length > LIMIT ? `; and ${ps.length - LIMIT} more` : "");
   const parts: string[] = [];
   if (missing.length) parts.push(`${missing.length} character${missing.length > 1 ? "s" : ""} that no embedded font has (faces: ${faceNames}): ${list(missing)}`);
-  if (rtl.length) parts.push(`right-to-left text, which undoc cannot set yet (it sets lines left to right): ${list(rtl)}`);
+  if (rtl.length) parts.push(`right-to-left text, which a Chinese, Japanese or Korean document cannot set (its lines are set left to right): ${list(rtl)}`);
   // several characters: the message lists each with its place; the location is the first one's line
   const location: ErrorLocation = first.inData ? { file: first.inData.file ?? file, line: first.inData.line, column: first.inData.column } : { file };
   throw new UndocError("FONT", `the document has ${parts.join("; and ")}`, location, hint);

@@ -2,7 +2,6 @@
  * The pipeline, one stage per folder:
  * data -> (input) validated data -> (templates) markup -> (markup) model -> (writers) PDF, DOCX.
  */
-import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { checkCoverage } from "./coverage.js";
 import { faceSetFor } from "../fonts/face-set.js";
@@ -19,6 +18,7 @@ import { UndocError } from "../errors.js";
 import { loadTemplateSet, locateInTemplates } from "../templates/engine.js";
 import type { DocxFontMode } from "./docx-fonts.js";
 import type { SystemFonts } from "../writers/docx/fonts.js";
+import { templateLanguages } from "../templates/layers.js";
 
 export type Format = "pdf" | "docx";
 export const FORMATS: readonly Format[] = ["pdf", "docx"];
@@ -65,7 +65,7 @@ const styles = new Map<string, Style>();
  */
 export function styleOf(templates: string, lang?: string): Style {
   const set = loadTemplateSet(templates);
-  const sources = lang ? set.styleSources(lang) : [set.styleSource];
+  const sources = set.styleSources(lang);
   const key = sources.map((s) => `${s.file}\u0000${s.text}`).join("\u0001");
   let style = styles.get(key);
   if (!style) styles.set(key, (style = parseStyleLayers(sources)));
@@ -102,7 +102,8 @@ export function metadataDate(data: UnDocumentData, env: NodeJS.ProcessEnv = proc
  */
 export function checkLanguage(data: UnDocumentData, templates: string = DEFAULT_TEMPLATES): void {
   const dir = join(resolve(templates), "locales");
-  const available = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => f.slice(0, -5)).sort() : [];
+  // over every layer of the folder (its own and its bases')
+  const available = templateLanguages(templates);
   const lang = data.meta.language;
   if (available.includes(lang)) return;
   throw new UndocError(

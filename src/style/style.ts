@@ -94,6 +94,11 @@ export const StyleSchema = Type.Object(
           ),
         ),
         lineBreaking: Type.Optional(Type.Union([Type.Literal("optimum"), Type.Literal("first-fit")], { description: "Justified Latin and Cyrillic paragraphs: optimum fit (Knuth-Plass) or first fit (as Word)" })),
+        direction: Type.Optional(
+          Type.Union([Type.Literal("ltr"), Type.Literal("rtl")], {
+            description: "Writing direction of the document (default ltr). rtl: paragraphs right to left (the bidi algorithm's paragraph level), start = right; the page is mirrored: indents, labels, tables and page furniture from the right",
+          }),
+        ),
       },
       { additionalProperties: false },
     ),
@@ -189,6 +194,11 @@ export const PAGE_SIZES = { letter: { width: 612, height: 792 }, a4: { width: 59
 
 export function pageSize(style: Style): { width: number; height: number } {
   return PAGE_SIZES[style.page.size];
+}
+
+/** Is the document set right to left (style text.direction: rtl)? Then the page is mirrored. */
+export function isRtl(style: Style): boolean {
+  return style.text.direction === "rtl";
 }
 
 /** Width of the text block in points. */

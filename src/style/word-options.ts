@@ -19,5 +19,6 @@ export function wordComposeOptions(style: Style, lang: string | undefined): Word
     ...(h?.minWord !== undefined && { hyphenMinWord: h.minWord }),
     ...(t.wordSpacing && { wordSpaceMinEm: t.wordSpacing.minEm, wordSpaceMaxEm: t.wordSpacing.maxEm }),
     ...(t.lineBreaking && { lineBreaking: t.lineBreaking }),
+    ...(t.direction === "rtl" && { direction: "rtl" as const }),
   };
 }

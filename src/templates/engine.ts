@@ -1,71 +1,51 @@
 /**
- * The template stage: a template folder (document.hbs, partials/, locales/, style.yaml) plus
- * validated data -> document markup text. Each folder is read and compiled once per process
- * (until `invalidateTemplates` is called, e.g. by --watch).
+ * The template stage: a template folder (document.hbs, partials/, locales/, style.yaml, each from
+ * the topmost of its layers that has it: layers.ts) plus validated data -> document markup text.
+ * Each folder is read and compiled once per process (until `invalidateTemplates` is called, e.g.
+ * by --watch or the preview).
  */
-import { existsSync, readdirSync, readFileSync as readFs, realpathSync, statSync } from "node:fs";
-import { basename, join, resolve, sep } from "node:path";
+import { join, resolve } from "node:path";
 import Handlebars from "handlebars";
 import { UndocError } from "../errors.js";
 import type { UnDocumentData } from "../input/schema.js";
 import { compileOnce } from "./compile-cache.js";
 import { helpers, type RenderData } from "./helpers.js";
 import { templateView } from "./view.js";
-import { parseLocale, type LocaleStrings } from "./locale.js";
-import { decodeInput } from "../input/text.js";
+import { mergeLocales, parseLocale, type MergedLocale } from "./locale.js";
+import { allFiles, namesIn, pickFile, present, templateLayers, type Layer } from "./layers.js";
+import { readInside } from "./read.js";
+
+export { readInside };
 
 export interface TemplateSource {
   file: string;
   text: string;
 }
 
+type StyleFile = { text: string; file: string };
+
 export interface TemplateSet {
   dir: string;
+  /** the folder's layers, itself first, the bundled templates (when its chain reaches them) last */
+  layers: Layer[];
+  /** the languages with locale strings in some layer */
+  languages(): string[];
   /** the template files, to locate errors found in the markup they produced */
   sources: TemplateSource[];
   render(data: UnDocumentData): { markup: string; origin: string };
-  /** raw style.yaml text and its path */
-  styleSource: { text: string; file: string };
-  /** the style files of a language: style.yaml, then style.<lang>.yaml when the folder has one */
-  styleSources(lang: string): { text: string; file: string }[];
+  /** the topmost style.yaml: its text and path */
+  styleSource: StyleFile;
+  /**
+   * The style files of a language, in the order they deep-merge: for each layer from the base up,
+   * style.yaml, then the style.<lang>.yaml of the language it extends, then the language's own.
+   */
+  styleSources(lang?: string): StyleFile[];
 }
 
 const cache = new Map<string, TemplateSet>();
 
 /** A language code as style file names use it: style.en.yaml, style.zh-Hant.yaml. */
 const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-
-/** A template, locale or style file larger than this is refused (the bundled ones are a few KB). */
-const MAX_TEMPLATE_FILE_BYTES = 4 * 1024 * 1024;
-
-/**
- * Reads a file of the template folder as UTF-8 text, refusing one that resolves outside it (a
- * symbolic link to /etc/passwd named partials/x.hbs must not be read into a document), one that
- * is not a regular file (a folder, a device, a FIFO, a dangling link) and one that is not UTF-8.
- * Every refusal is a located error of `code` (TEMPLATE, or STYLE for style.yaml).
- */
-export function readInside(root: string, file: string, code: "TEMPLATE" | "STYLE" = "TEMPLATE"): string {
-  const fail = (msg: string, hint?: string, at: { line?: number; column?: number } = {}): never => {
-    throw new UndocError(code, msg, { file, ...at }, hint);
-  };
-  let real = "";
-  try {
-    real = realpathSync(file);
-  } catch (e) {
-    fail(`cannot read the file: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "it is a link to nothing" : (e as Error).message}`, "replace the link by the file itself");
-  }
-  if (!real.startsWith(root + sep)) fail("a template file points outside the template folder", "copy the file into the folder instead of linking to it");
-  const st = statSync(real);
-  if (st.isDirectory()) fail("this is a folder, not a file", "template files are .hbs, .yaml files; move the folder out of the way");
-  if (!st.isFile()) fail("this is not a regular file (a device, a socket or a pipe)", "replace it by a text file");
-  if (st.size > MAX_TEMPLATE_FILE_BYTES) fail(`the file is ${st.size} bytes, more than ${MAX_TEMPLATE_FILE_BYTES}`);
-  try {
-    return decodeInput(readFs(real), file);
-  } catch (e) {
-    if (e instanceof UndocError) throw new UndocError(code, e.detail, e.location, "save the file as UTF-8 text");
-    throw e;
-  }
-}
 
 export function invalidateTemplates(): void {
   cache.clear();
@@ -143,6 +123,19 @@ function compileFile(hb: typeof Handlebars, root: string, file: string, label: s
       const line = at >= 0 ? src.slice(0, at).split("\n").length : undefined;
       throw new UndocError("TEMPLATE", `unknown helper "${unknown[1]}"`, { file: label, line }, `available helpers: ${Object.keys(helpers).join(", ")}`);
     }
+    // "each doesn't match if - 2:3": a block closed by the wrong name; report the closing tag's line
+    const mismatch = /^(\S+) doesn't match (\S+) - (\d+):(\d+)$/.exec(msg);
+    if (mismatch) {
+      const [, opened, closed, line] = mismatch;
+      const closing = new RegExp(`\\{\\{~?\\s*/\\s*${closed.replace(/\W/g, "\\$&")}\\b`);
+      const lines = src.split("\n");
+      const at = lines.findIndex((l, i) => i >= Number(line) - 1 && closing.test(l));
+      throw new UndocError("TEMPLATE", `template syntax error: {{/${closed}}} closes the {{#${opened}}} opened on line ${line}`, {
+        file: label,
+        line: at >= 0 ? at + 1 : Number(line),
+        ...(at >= 0 ? { column: lines[at].search(closing) + 1 } : {}),
+      }, `close {{#${opened}}} with {{/${opened}}}`);
+    }
     const m = /line (\d+)/.exec(msg);
     const detail = msg.split("\n").filter((l) => l.trim() && !/^-*\^$/.test(l.trim()));
     throw new UndocError("TEMPLATE", `template syntax error: ${detail[detail.length - 1] ?? msg}`, {
@@ -177,81 +170,92 @@ function compileFile(hb: typeof Handlebars, root: string, file: string, label: s
 }
 
 function compileTemplateSet(dir: string): TemplateSet {
-  const main = join(dir, "document.hbs");
-  if (!existsSync(main)) {
-    throw new UndocError("TEMPLATE", "no document.hbs in the template folder", { file: dir }, "run `undoc init DIR` for a starting point");
+  const layers = templateLayers(dir);
+  const folders = layers.map((l) => l.dir).join(", ");
+  const main = pickFile(layers, "document.hbs");
+  if (!main) {
+    throw new UndocError("TEMPLATE", "no document.hbs in the template folder or its bases", { file: dir }, "say base: default in template.yaml, or run `undoc init DIR` for a starting point");
   }
-  const root = realpathSync(dir);
   const hb = Handlebars.create();
   hb.unregisterHelper("log");
   hb.unregisterHelper("lookup");
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
-  const partialsDir = join(dir, "partials");
   const uses: PartialUse[] = [];
   const sources: TemplateSource[] = [];
-  const names = new Set<string>();
-  if (existsSync(partialsDir)) {
-    for (const f of readdirSync(partialsDir).sort()) {
-      if (!f.endsWith(".hbs")) continue;
-      const name = basename(f, ".hbs");
-      names.add(name);
-      hb.registerPartial(name, compileFile(hb, root, join(partialsDir, f), join(dir, "partials", f), uses, sources, name) as unknown as Handlebars.Template);
-    }
+  // each partial from the topmost layer that has it
+  const partials = new Map<string, { root: string; file: string }>();
+  for (const layer of [...layers].reverse()) {
+    for (const name of namesIn(layer, "partials", ".hbs")) partials.set(name, { root: layer.root, file: join(layer.dir, "partials", `${name}.hbs`) });
   }
-  const template = compileFile(hb, root, main, main, uses, sources);
-  const missing = uses.find((u) => !names.has(u.name));
+  for (const name of [...partials.keys()].sort()) {
+    const { root, file } = partials.get(name)!;
+    hb.registerPartial(name, compileFile(hb, root, file, file, uses, sources, name) as unknown as Handlebars.Template);
+  }
+  const template = compileFile(hb, main.layer.root, main.file, main.file, uses, sources);
+  const missing = uses.find((u) => !partials.has(u.name));
   if (missing) {
     throw new UndocError("TEMPLATE", `unknown partial "${missing.name}"`, { file: missing.file, line: missing.line, column: missing.column },
-      `partials are the .hbs files in ${partialsDir}`);
+      `partials are the .hbs files in partials/ of ${folders}`);
   }
-  const locales = new Map<string, { strings: LocaleStrings; file: string }>();
+  const locales = new Map<string, { locale: MergedLocale; file: string }>();
   const localeFor = (lang: string) => {
     let l = locales.get(lang);
     if (!l) {
-      const file = join(dir, "locales", `${lang}.yaml`);
-      if (!existsSync(file)) {
+      const rel = join("locales", `${lang}.yaml`);
+      const files = allFiles(layers, rel);
+      if (!files.length) {
+        const file = join(layers[0].dir, rel);
         throw new UndocError("TEMPLATE", `no locale strings for language "${lang}"`, { file }, `create ${file} (copy locales/en.yaml and translate it)`);
       }
-      l = { strings: parseLocale(readInside(root, file), file), file };
+      const locale = mergeLocales(files.map(({ layer, file }) => ({ strings: parseLocale(readInside(layer.root, file), file), file })));
+      l = { locale, file: files[files.length - 1].file };
       locales.set(lang, l);
     }
     return l;
   };
-  const styleFile = join(dir, "style.yaml");
-  if (!existsSync(styleFile)) throw new UndocError("STYLE", "no style.yaml in the template folder", { file: dir });
-  const styleSource = { text: readInside(root, styleFile, "STYLE"), file: styleFile };
-
-  const overrides = new Map<string, { text: string; file: string } | null>();
-  const override = (lang: string) => {
-    if (!overrides.has(lang)) {
-      const file = join(dir, `style.${lang}.yaml`);
-      overrides.set(lang, existsSync(file) ? { text: readInside(root, file, "STYLE"), file } : null);
-    }
-    return overrides.get(lang) ?? null;
+  const styleFiles = allFiles(layers, "style.yaml");
+  if (!styleFiles.length) throw new UndocError("STYLE", "no style.yaml in the template folder or its bases", { file: dir });
+  const read = new Map<string, StyleFile>();
+  const styleFile = ({ layer, file }: { layer: Layer; file: string }): StyleFile => {
+    let f = read.get(file);
+    if (!f) read.set(file, (f = { text: readInside(layer.root, file, "STYLE"), file }));
+    return f;
   };
-  // style.yaml, then the language's override, after the one it extends ("extends: en" shares a layout)
-  const styleSources = (lang: string) => {
-    const chain: { text: string; file: string }[] = [];
+  const bases = styleFiles.map(styleFile);
+  const styleSource = bases[bases.length - 1];
+  // the languages whose style.<lang>.yaml apply, the one extended first: fr -> [en, fr]. A file's
+  // "extends: en" holds unless a layer above says otherwise (it deep-merges like any key).
+  const languageChain = (lang: string): string[] => {
+    const chain: string[] = [];
     let next: string | undefined = lang;
-    while (next && LANG.test(next) && chain.length < 4) {
-      const o = override(next);
-      if (!o || chain.includes(o)) break;
-      chain.unshift(o);
-      next = /^extends:\s*([a-z-]+)\s*$/m.exec(o.text)?.[1];
+    while (next && LANG.test(next) && !chain.includes(next) && chain.length < 4) {
+      const files: StyleFile[] = allFiles(layers, `style.${next}.yaml`).map(styleFile);
+      if (!files.length) break;
+      chain.unshift(next);
+      next = files.map((f) => /^extends:\s*([a-z-]+)\s*$/m.exec(f.text)?.[1]).filter(Boolean).pop();
     }
-    return [styleSource, ...chain];
+    return chain;
+  };
+  // per layer, the base's first: style.yaml, then the language's files (style.en.yaml, style.fr.yaml)
+  const styleSources = (lang?: string) => {
+    const chain = lang ? languageChain(lang) : [];
+    return [...layers].reverse().flatMap((layer) =>
+      ["style.yaml", ...chain.map((l) => `style.${l}.yaml`)].flatMap((rel) => (present(join(layer.dir, rel)) ? [styleFile({ layer, file: join(layer.dir, rel) })] : [])),
+    );
   };
 
   return {
     dir,
+    layers,
     sources,
     styleSource,
     styleSources,
+    languages: () => [...new Set(layers.flatMap((l) => namesIn(l, "locales", ".yaml")))].sort(),
     render(data) {
-      const locale = localeFor(data.meta.language);
-      const undoc: RenderData = { locale: locale.strings, localeFile: locale.file, lang: data.meta.language };
+      const { locale, file } = localeFor(data.meta.language);
+      const undoc: RenderData = { locale: locale.strings, localeFile: file, originOf: locale.originOf, lang: data.meta.language };
       try {
-        return { markup: template(templateView(data), { data: { undoc }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }), origin: main };
+        return { markup: template(templateView(data), { data: { undoc }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }), origin: main.file };
       } catch (e) {
         throw templateError(e as LocatedError);
       }

@@ -9,7 +9,10 @@ import { lookupString, type LocaleStrings } from "./locale.js";
 
 export interface RenderData {
   locale: LocaleStrings;
+  /** the locale file a missing string should be added to */
   localeFile: string;
+  /** the file that set a string (layers merge key by key), to locate an error in that string */
+  originOf?: (key: string) => string | undefined;
   lang: string;
 }
 
@@ -31,7 +34,8 @@ function isoParts(iso: unknown, helper: string): [number, number, number] {
 /**
  * A date as the UN writes it in each language: zh 2020年9月14日 (the typesetter adds the
  * narrow CJK/digit gaps), en 14 September 2020, fr 14 septembre 2020 (1er septembre),
- * es 14 de septiembre de 2020, ru 14 сентября 2020 года; Arabic through Intl.
+ * es 14 de septiembre de 2020, ru 14 сентября 2020 года, ar 14 أيلول/سبتمبر 2020 (UN Arabic
+ * names each month twice, the Levantine and the Egyptian name, and writes European digits).
  */
 export function formatDate(iso: string, lang: string): string {
   const [y, m, d] = isoParts(iso, "date");
@@ -48,13 +52,17 @@ export function formatDate(iso: string, lang: string): string {
       return `${d} de ${SPANISH_MONTHS[m - 1]} de ${y}`;
     case "ru":
       return `${d} ${RUSSIAN_MONTHS_GENITIVE[m - 1]} ${y} года`;
+    case "ar":
+      return `${d} ${ARABIC_MONTHS[m - 1]} ${y}`;
   }
-  return formatter(lang === "ar" ? "ar-u-nu-latn" : lang).format(new Date(Date.UTC(y, m - 1, d)));
+  return formatter(lang).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 const ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const FRENCH_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 const SPANISH_MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
+// as UN Arabic documents print them (e.g. 16 حزيران/يونيه 2011 in A/65/L.78): يونيه and يوليه, not يونيو and يوليو
+const ARABIC_MONTHS = ["كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيه", "تموز/يوليه", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر", "كانون الأول/ديسمبر"];
 const RUSSIAN_MONTHS_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
 
 // Intl formatters are slow to create (tens of ms): keep one per locale
@@ -78,7 +86,7 @@ export const helpers = {
   /** {{t "key.path" name=value}}: a locale string with {name} placeholders filled */
   t(this: unknown, key: unknown, options: HelperOptions): string {
     const rt = runtime(options);
-    return lookupString(rt.locale, String(key), options.hash as Record<string, unknown>, rt.localeFile);
+    return lookupString(rt.locale, String(key), options.hash as Record<string, unknown>, rt.originOf?.(String(key)) ?? rt.localeFile);
   },
   /** {{date "2020-09-14"}} or {{date value lang="en"}}: a date in the document's (or given) language */
   date(this: unknown, iso: unknown, options: HelperOptions): string {

@@ -61,3 +61,47 @@ export function parseLocale(text: string, file: string): LocaleStrings {
   };
   return walk(doc.contents as YamlNode, "");
 }
+
+/** Locale strings merged over the layers of a template folder, with the file each string came from. */
+export interface MergedLocale {
+  strings: LocaleStrings;
+  /** the file that set the string at a dotted key (undefined when none did) */
+  originOf(key: string): string | undefined;
+}
+
+/**
+ * Deep-merges the locale files of one language, the base's first: a layer that sets one string
+ * overrides that string only. A layer cannot turn a group of strings into one string or the other
+ * way round (a template would then find the wrong kind of value): that is an error in its file.
+ */
+export function mergeLocales(layers: readonly { strings: LocaleStrings; file: string }[]): MergedLocale {
+  const origin = new Map<string, string>();
+  const merge = (into: LocaleStrings, from: LocaleStrings, file: string, below: string | undefined, path: string) => {
+    for (const [key, value] of Object.entries(from)) {
+      const where = path ? `${path}.${key}` : key;
+      const had = Object.prototype.hasOwnProperty.call(into, key) ? into[key] : undefined;
+      if (had !== undefined && typeof had !== typeof value) {
+        const was = typeof had === "string" ? "a string" : "a group of strings";
+        throw new UndocError("TEMPLATE", `"${where}" is ${typeof value === "string" ? "a string" : "a group of strings"} here but ${was} in ${origin.get(where) ?? below}`,
+          { file }, `write "${where}" as ${was}, as the base does`);
+      }
+      if (typeof value === "string") {
+        into[key] = value;
+        origin.set(where, file);
+      } else {
+        if (had === undefined) {
+          into[key] = Object.create(null) as LocaleStrings;
+          origin.set(where, file);
+        }
+        merge(into[key] as LocaleStrings, value, file, below, where);
+      }
+    }
+  };
+  const strings = Object.create(null) as LocaleStrings;
+  let below: string | undefined;
+  for (const l of layers) {
+    merge(strings, l.strings, l.file, below, "");
+    below = l.file;
+  }
+  return { strings, originOf: (key) => origin.get(key) };
+}

@@ -58,6 +58,20 @@ export interface WordComposeOptions {
   wordSpaceLimitEm?: number;
   /** the most letter spacing a line may take to keep its word spaces within the limit, em (default 0.03) */
   letterSpacingMaxEm?: number;
+  /**
+   * the direction of the text block (default "ltr"): the paragraph level of the bidi algorithm
+   * (UAX #9 HL1: the document's direction, as Word's w:bidi) and the edge lines start from. In
+   * "rtl", "start" alignment is the right edge, and run positions are measured from the line's
+   * right edge to the run's right edge (the writer mirrors the page). Letters are never spaced
+   * (Arabic letters join; spacing would tear them apart).
+   */
+  direction?: "ltr" | "rtl";
+  /**
+   * set the paragraph in the direction of its first strong character (UAX #9 P2, P3), not the
+   * document's: short texts in another script than the document's (the English distribution
+   * block and job number of an Arabic version). Positions stay in the frame's `direction`.
+   */
+  autoDirection?: boolean;
 }
 
 export const WORD_DEFAULTS = {

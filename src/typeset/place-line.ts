@@ -29,6 +29,11 @@ export interface GlyphRun {
   end: number;
   /** baseline shift upwards (points): superscript */
   rise: number;
+  /**
+   * bidi embedding level (UAX #9), in paragraphs that have levels: odd = drawn right to left
+   * (the run's text is then its logical text with brackets mirrored, L4)
+   */
+  level?: number;
 }
 
 export interface ComposedLine {

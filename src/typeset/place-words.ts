@@ -95,7 +95,7 @@ export function placeWordLine(items: WordItems, start: number, end: number, meas
       } else if (touching) gap = track;
       pen += gap;
     }
-    const touches = cur !== null && k > start && Math.abs(gap - track) < 1e-9 && !joins[k - 1].wordSpace && cur.letterSpacing === track && cur.face === u.face && cur.size === u.size && cur.rise === u.rise && sameFeatures(cur.features, u.features);
+    const touches = cur !== null && k > start && Math.abs(gap - track) < 1e-9 && !joins[k - 1].wordSpace && cur.letterSpacing === track && cur.face === u.face && cur.size === u.size && cur.rise === u.rise && cur.level === u.level && sameFeatures(cur.features, u.features);
     const letters = [...u.text].length;
     if (touches && cur) {
       cur.text += u.text;
@@ -103,6 +103,7 @@ export function placeWordLine(items: WordItems, start: number, end: number, meas
       cur.end = u.end;
     } else {
       cur = { text: u.text, face: u.face, size: u.size, features: u.features, x: pen, letterSpacing: track, advance: u.advance, start: u.start, end: u.end, rise: u.rise };
+      if (u.level !== undefined) cur.level = u.level;
       runs.push(cur);
     }
     pen += u.advance + Math.max(0, letters - 1) * track;

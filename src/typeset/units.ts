@@ -72,6 +72,8 @@ export interface Unit {
   piece?: boolean;
   /** baseline shift upwards (points): superscript footnote references */
   rise: number;
+  /** bidi embedding level (UAX #9) of every character of the unit, in paragraphs that have levels */
+  level?: number;
 }
 
 const widthCache = new WeakMap<Face, Map<string, number>>();

@@ -20,10 +20,15 @@
  *   paragraph, and spans whose language is Chinese, keep the full-width marks); ideographs are
  *   boxes of their own, with the CJK line-start and line-end prohibitions (clreq §3.2) and the
  *   CJK/Latin gap between them and Latin letters.
+ * - in a paragraph with bidi levels (UAX #9: Arabic text, or any right-to-left character), a
+ *   word is cut where the level changes ("(كوفيد-19)": the brackets and letters right to left,
+ *   the digits left to right), with no break there, so that every box has one level; at an odd
+ *   level, characters with a mirrored form are drawn mirrored (L4).
  * Word spaces are joins, never glyphs: the writers draw each box run at its own position.
  */
 import type { Face } from "../fonts/registry.js";
-import { CLOSING, classify, mayEndLine, mayStartLine, OPENING, STOPS } from "./classify.js";
+import { CLOSING, classify, isDefaultIgnorable, mayEndLine, mayStartLine, OPENING, STOPS } from "./classify.js";
+import { mirroredForm } from "./bidi.js";
 import { hyphenationLimits, hyphenationPoints, type HyphenationLimits } from "./hyphenate.js";
 import { isCjkLanguage } from "./lang.js";
 import { joinBetween, type SpacingOptions } from "./spacing.js";
@@ -82,6 +87,8 @@ export interface WordOptions extends SpacingOptions {
   explicitHyphenPenalty: number;
   /** how much the join between two ideographs may stretch (em): a Chinese phrase in a Latin line */
   cjkStretchEm: number;
+  /** the paragraph's bidi embedding levels per UTF-16 code unit (bidi.ts), or none: all left to right */
+  levels?: Uint8Array | null;
 }
 
 /** Penalty of a cut inside a word too long for any line (an emergency break). */
@@ -133,6 +140,8 @@ interface Run {
   cjkText: boolean;
   /** the span's text has a soft hyphen or a zero-width space */
   invisibleBreaks: boolean;
+  /** each cluster's bidi level, when the paragraph has levels */
+  levels: number[] | null;
 }
 
 export function wordItems(spans: Span[], faces: FaceSet, size: number, opt: WordOptions, maxWidth: number): WordItems {
@@ -156,10 +165,16 @@ export function wordItems(spans: Span[], faces: FaceSet, size: number, opt: Word
       lang,
       cjkText,
       invisibleBreaks: /[\u00AD\u200B]/.test(span.text),
+      levels: opt.levels ? [] : null,
     };
     for (const c of clusters) {
       // a non-breaking hyphen the Latin face lacks (Liberation has no U+2011) is drawn as U+2010
-      const text = c.text === "\u2011" && !cjkText && !faceHas(set.latin, 0x2011) && faceHas(set.latin, 0x2010) ? "\u2010" : c.text;
+      let text = c.text === "\u2011" && !cjkText && !faceHas(set.latin, 0x2011) && faceHas(set.latin, 0x2010) ? "\u2010" : c.text;
+      if (opt.levels) {
+        const level = clusterLevel(opt.levels, span.text, offset, c.start, c.end);
+        run.levels!.push(level);
+        if (level % 2 === 1 && text.length === 1) text = mirroredForm(text); // UAX #9 L4
+      }
       const slot = slotFor(text, set, cjkText);
       run.starts.push(c.start);
       run.ends.push(c.end);
@@ -170,6 +185,14 @@ export function wordItems(spans: Span[], faces: FaceSet, size: number, opt: Word
     offset += span.text.length;
   }
   return b.finish();
+}
+
+/** A cluster's level: its first drawn character's (ignorable characters before it do not count). */
+function clusterLevel(levels: Uint8Array, spanText: string, offset: number, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    if (!isDefaultIgnorable(spanText.charCodeAt(i - offset))) return levels[i];
+  }
+  return levels[start];
 }
 
 class Builder {
@@ -250,6 +273,9 @@ class Builder {
     const brk = new Uint8Array(Math.max(0, n - 1));
     const pen = new Float64Array(Math.max(0, n - 1));
     let soft = false;
+    // level changes inside the word: the pieces are cut there, with no break (bidi runs)
+    const cut = new Uint8Array(Math.max(0, n - 1));
+    if (run.levels) for (let k = 0; k < n - 1; k++) cut[k] = run.levels[i + k] !== run.levels[i + k + 1] ? 1 : 0;
     for (let k = 0; k < n - 1; k++) {
       const c = i + k;
       // soft hyphens and zero-width spaces are not drawn: look for them in the typed text
@@ -280,7 +306,7 @@ class Builder {
     for (let k = 0; k < n; k++) {
       chars += run.drawn[i + k].length;
       const last = k === n - 1;
-      if (!last && brk[k] === Brk.None) continue;
+      if (!last && brk[k] === Brk.None && !cut[k]) continue;
       const width = measure(face, word.slice(0, chars), [], run.size);
       const text = word.slice(charStart, chars);
       const unit = this.unit(run, i + pieceStart, i + k + 1, text, face, width - widthBefore, []);
@@ -349,7 +375,7 @@ class Builder {
   private unit(run: Run, i: number, j: number, text: string, face: Face, advance: number, features: string[]): Unit {
     const firstChar = run.drawn[i];
     const lastChar = run.drawn[j - 1];
-    return {
+    const u: Unit = {
       text,
       first: classify(firstChar),
       last: classify(lastChar),
@@ -364,6 +390,8 @@ class Builder {
       end: run.ends[j - 1],
       rise: run.rise,
     };
+    if (run.levels) u.level = run.levels[i];
+    return u;
   }
 
   /** Appends a box; `inner` is the join from the previous piece of the same word. */

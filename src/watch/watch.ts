@@ -6,6 +6,7 @@
 import { watch, type FSWatcher } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { invalidateTemplates } from "../templates/engine.js";
+import { watchTemplateLayers } from "../templates/watch-layers.js";
 import { runJob, type Job, type JobResult } from "../batch/job.js";
 
 export interface WatchOptions {
@@ -59,17 +60,15 @@ export function watchAndRender(jobs: Job[], templatesDir: string, options: Watch
       }),
     );
   }
-  watchers.push(
-    watch(resolve(templatesDir), { recursive: true }, (_event, name) => {
-      if (name && /\.(hbs|ya?ml)$/.test(name.toString())) schedule(resolve(templatesDir, name.toString()));
-    }),
-  );
+  // the template folder and every base below it (template.yaml), followed when a base changes
+  const layers = watchTemplateLayers(templatesDir, schedule);
   running = round([]);
   return {
     ready: running,
     close() {
       clearTimeout(timer);
       for (const w of watchers) w.close();
+      layers.close();
     },
   };
 }

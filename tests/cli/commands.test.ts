@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
@@ -49,16 +49,19 @@ describe("undoc schema", () => {
 });
 
 describe("undoc init and --templates", () => {
-  it("copies the templates; a changed string, style value and partial show in both PDF and DOCX", async () => {
+  it("the README's worked example: a layered folder holds only what changes; PDF and DOCX show it", async () => {
     const dir = join(tmp("undoc-init-"), "tpl");
     const r = undoc(["init", dir]);
     expect(r.code).toBe(0);
-    for (const f of ["document.hbs", "style.yaml", "locales/zh.yaml", "partials/letter.hbs"]) expect(existsSync(join(dir, f))).toBe(true);
-    // a locale string, a style value and a partial
-    const locale = join(dir, "locales", "zh.yaml");
-    writeFileSync(locale, readFileSync(locale, "utf8").replace('signed: "(签名)"', 'signed: "(签字盖章)"'));
-    const style = join(dir, "style.yaml");
-    writeFileSync(style, readFileSync(style, "utf8").replace("size: letter", "size: a4"));
+    expect(readdirSync(dir).sort()).toEqual(["README.md", "template.yaml"]);
+    expect(readFileSync(join(dir, "template.yaml"), "utf8")).toMatch(/^base: default$/m);
+    expect(readFileSync(join(dir, "README.md"), "utf8")).toContain("`partials/letter.hbs`");
+    // a locale string and a style value: files holding only those keys
+    mkdirSync(join(dir, "locales"));
+    writeFileSync(join(dir, "locales", "zh.yaml"), 'letter:\n  signed: "(签字盖章)"\n');
+    writeFileSync(join(dir, "style.yaml"), "page:\n  size: a4\n");
+    // a partial: copied from the base, then changed
+    expect(undoc(["init", dir, "--only", "partials/letter.hbs"]).code).toBe(0);
     const letter = join(dir, "partials", "letter.hbs");
     writeFileSync(letter, readFileSync(letter, "utf8").replace("</signature>", "</signature>\n<p indent=\"none\">附言：此函另送各理事国。</p>"));
     const out = tmp("undoc-init-out-");
@@ -67,8 +70,10 @@ describe("undoc init and --templates", () => {
     expect(rr.code).toBe(0);
     const pdf = join(out, "arria-belarus-2020.zh.pdf");
     const docx = join(out, "arria-belarus-2020.zh.docx");
-    expect(await pdfText(pdf)).toContain("(签字盖章)");
-    expect(await pdfText(pdf)).toContain("附言：此函另送各理事国。");
+    const text = await pdfText(pdf);
+    expect(text).toContain("(签字盖章)");
+    expect(text).toContain("附言：此函另送各理事国。");
+    expect(text).toContain("Distr.:General"); // the other strings still come from the base
     expect((await pdfInfo(readFileSync(pdf))).sizes[0]).toEqual({ width: 595.28, height: 841.89 }); // A4
     const xml = docxXml(docx);
     expect(xml).toContain("(签字盖章)");
@@ -76,18 +81,37 @@ describe("undoc init and --templates", () => {
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/); // A4 in twentieths of a point
   });
 
-  it("refuses to overwrite a non-empty folder without --force", () => {
-    const dir = tmp("undoc-init-");
-    writeFileSync(join(dir, "keep.txt"), "x");
-    const r = undoc(["init", dir]);
-    expect(r.code).toBe(2);
-    expect(r.err).toContain("--force");
-    expect(undoc(["init", dir, "--force"]).code).toBe(0);
+  it("a one-file folder without template.yaml is layered over the default templates", async () => {
+    const dir = tmp("undoc-one-");
+    mkdirSync(join(dir, "locales"));
+    writeFileSync(join(dir, "locales", "zh.yaml"), 'letter:\n  signed: "(签字)"\n');
+    const out = tmp("undoc-one-out-");
+    const r = undoc(["render", EXAMPLE, "--templates", dir, "--out", out, "--format", "pdf"]);
+    expect(r.err).toBe("");
+    expect(await pdfText(join(out, "arria-belarus-2020.zh.pdf"))).toContain("斯文·于尔根松(签字)");
+  });
+
+  it("--full copies every file; --only names files of the base (did you mean); nothing is overwritten without --force", () => {
+    const dir = join(tmp("undoc-init-"), "tpl");
+    expect(undoc(["init", dir, "--full"]).code).toBe(0);
+    for (const f of ["document.hbs", "style.yaml", "style.en.yaml", "locales/zh.yaml", "partials/letter.hbs", "template.yaml"]) expect(existsSync(join(dir, f))).toBe(true);
+    const again = undoc(["init", dir]);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain("already has template.yaml");
+    expect(again.err).toContain("--force");
+    const twice = undoc(["init", dir, "--only", "partials/letter.hbs"]);
+    expect(twice.code).toBe(2);
+    expect(twice.err).toContain("already has partials/letter.hbs");
+    expect(undoc(["init", dir, "--only", "partials/letter.hbs", "--force"]).code).toBe(0);
+    const typo = undoc(["init", tmp("undoc-init-"), "--only", "partials/leter.hbs"]);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toContain("did you mean partials/letter.hbs?");
+    expect(undoc(["init", tmp("undoc-init-"), "--only", "a.hbs", "--full"]).err).toContain("do not go together");
   });
 
   it("reports a markup error at the template file and line that wrote it", () => {
     const dir = join(tmp("undoc-init-"), "tpl");
-    undoc(["init", dir]);
+    expect(undoc(["init", dir, "--only", "partials/section.hbs"]).code).toBe(0);
     const annex = join(dir, "partials", "section.hbs");
     writeFileSync(annex, readFileSync(annex, "utf8").replace("<heading level=", "<subheading level=").replace("</heading>", "</subheading>"));
     const r = undoc(["render", EXAMPLE, "--templates", dir, "--out", tmp("undoc-o-"), "--format", "pdf"]);

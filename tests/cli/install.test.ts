@@ -97,7 +97,7 @@ describe("the built CLI", () => {
     const r = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8", shell: process.platform === "win32" });
     expect(r.status, r.stderr).toBe(0);
     const paths: string[] = JSON.parse(r.stdout)[0].files.map((f: { path: string }) => f.path);
-    for (const need of ["dist/cli.js", "dist/index.js", "dist/batch/worker.js", "templates/un-letter/document.hbs", "templates/un-letter/locales/zh.yaml", "fonts/manifest.json", "schema/document.schema.json", "package.json"]) {
+    for (const need of ["dist/cli.js", "dist/index.js", "dist/batch/worker.js", "templates/un-letter/document.hbs", "templates/un-letter/locales/zh.yaml", "fonts/manifest.json", "schema/document.schema.json", "package.json", "dist/preview/page/index.html", "dist/preview/page/app.js", "dist/preview/vendor/pdf.min.mjs", "dist/preview/vendor/pdf.worker.min.mjs", "dist/preview/vendor/LICENSE-pdfjs"]) {
       expect(paths, need).toContain(need);
     }
     const manifest = JSON.parse(readFileSync(join(ROOT, "fonts", "manifest.json"), "utf8")) as Array<{ file: string }>;

@@ -91,9 +91,10 @@ describe("undoc validate refuses whatever render refuses", () => {
   }
 
   it("a language without locale strings: located at meta.language, naming the languages there are", () => {
-    // templates without English strings, and an English document
+    // a complete template set (base: none: nothing falls back) without English strings, and an English document
     const tpl = join(tmp(), "tpl");
-    expect(undoc(["init", tpl]).code).toBe(0);
+    expect(undoc(["init", tpl, "--full"]).code).toBe(0);
+    writeFileSync(join(tpl, "template.yaml"), "base: none\n");
     rmSync(join(tpl, "locales", "en.yaml"));
     const available = readdirSync(join(tpl, "locales")).map((f) => f.replace(/\.yaml$/, "")).sort();
     const text = MINIMAL_YAML.replace("language: zh", "language: en");
@@ -114,7 +115,7 @@ describe("undoc validate refuses whatever render refuses", () => {
 
   it("templates that write bad markup, or use a field the data lacks (--templates)", () => {
     const tpl = join(tmp(), "tpl");
-    expect(undoc(["init", tpl]).code).toBe(0);
+    expect(undoc(["init", tpl, "--full"]).code).toBe(0);
     // the partial that writes the annex's section headings: <heading> becomes an unknown <subheading>
     const partials = join(tpl, "partials");
     const annex = readdirSync(partials)

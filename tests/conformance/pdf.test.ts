@@ -6,7 +6,7 @@
  */
 import { IGNORABLE } from "../robustness/pdf-text.js";
 import { beforeAll, describe, expect } from "vitest";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -41,7 +41,17 @@ function popplerBlockText(file: string, page: number): string {
   const m = style.page.margin;
   // -r 72: the crop box is in points; -raw: the order the lines are drawn in
   const crop = ["-x", "0", "-y", String(Math.floor(m.top)), "-W", String(Math.ceil(width)), "-H", String(Math.ceil(height - m.top - m.bottom))];
-  return squash(run("pdftotext", ["-raw", "-enc", "UTF-8", "-r", "72", "-f", String(page), "-l", String(page), ...crop, file, "-"]));
+  return squash(dropLineEndHyphens(run("pdftotext", ["-raw", "-enc", "UTF-8", "-r", "72", "-f", String(page), "-l", String(page), ...crop, file, "-"]).split("\n")));
+}
+
+/**
+ * Lines joined without a hyphen at their ends. A hyphen the composer adds where it breaks a word
+ * is drawn, but its marked content's /ActualText holds only the data's text: pdf.js reads the
+ * glyph, poppler the ActualText. Both sides drop a line's final hyphen, so a hard hyphen at a
+ * line end goes unchecked, and every other character is compared.
+ */
+function dropLineEndHyphens(lines: string[]): string {
+  return lines.map((l) => l.replace(/[-\u2010]\s*$/u, "")).join("\n");
 }
 
 /** Most characters the masthead of page 1 holds (organisation, symbol, organ, distribution block). */
@@ -60,8 +70,17 @@ async function expectSameTextAsPoppler(bytes: Uint8Array, file: string): Promise
     // poppler reads a sequence's /ActualText, which keeps the data's invisible characters (bidi
     // marks, ZWSP) that no glyph draws; pdf.js reads the glyphs: compare without them
     const visible = (t: string) => t.replace(IGNORABLE, "");
-    const ours = visible(bodyTextOf([page], style.page.margin));
-    const theirs = visible(popplerBlockText(file, page.number));
+    const block = { ...page, lines: page.lines.map((l) => ({ ...l, text: dropLineEndHyphens([l.text]) })) };
+    const ours = visible(bodyTextOf([block], style.page.margin));
+    const raw = popplerBlockText(file, page.number);
+    const theirs = visible(raw);
+    // a bidi mark in the text makes poppler reorder what it reads (its own UAX #9 pass over the
+    // ActualText); pdf.js gives the drawing order: the same characters, not the same order
+    if (/[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/u.test(raw)) {
+      const sorted = (t: string) => [...t].sort().join("");
+      expect(sorted(ours), `${file}, page ${page.number}: the same characters`).toBe(sorted(theirs));
+      continue;
+    }
     if (page.number > 1) {
       expect(ours, `${file}, page ${page.number}`).toBe(theirs);
       continue;
@@ -162,7 +181,12 @@ describe("other documents through qpdf and poppler", () => {
         await expectSameTextAsPoppler(bytes, file);
       }),
       // as many as the default suite's property test (PROPERTY_RUNS scales both)
-      { numRuns: Math.max(1, Math.round(40 * Number(process.env.PROPERTY_RUNS ?? 1))), endOnFailure: true },
+      {
+        numRuns: Math.max(1, Math.round(40 * Number(process.env.PROPERTY_RUNS ?? 1))),
+        endOnFailure: true,
+        // counterexamples found before, run first every time (a hyphenated Latin word beside bidi marks)
+        examples: readdirSync(join("tests", "fixtures", "random")).sort().map((f) => [JSON.parse(readFileSync(join("tests", "fixtures", "random", f), "utf8"))]),
+      },
     );
   }, 300_000);
 });

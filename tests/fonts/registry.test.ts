@@ -8,7 +8,7 @@ import { renderData } from "../../src/render/pipeline.js";
 describe("font registry", () => {
   it("lists faces with their licence files", () => {
     const faces = fontManifest();
-    expect(faces.map((f) => f.id).sort()).toEqual(["hei-sc", "kai-sc", "latin", "latin-bold", "latin-bold-italic", "latin-italic", "serif-sc"]);
+    expect(faces.map((f) => f.id).sort()).toEqual(["arabic", "arabic-bold", "hei-sc", "kai-sc", "latin", "latin-bold", "latin-bold-italic", "latin-italic", "serif-sc"]);
     for (const f of faces) {
       expect(f.licence).toMatch(/^LICENSE-/);
       expect(existsSync(join(FONTS_DIR, f.licence)), f.licence).toBe(true);

@@ -58,7 +58,7 @@ function stream(pdf: PdfFile, ref: PdfValue | undefined): Uint8Array | undefined
 }
 
 /** Page object numbers in page order. */
-function pageObjects(pdf: PdfFile, catalog: PdfDict): number[] {
+export function pageObjects(pdf: PdfFile, catalog: PdfDict): number[] {
   const out: number[] = [];
   const walk = (ref: PdfValue | undefined) => {
     const node = pdf.get(ref);
@@ -73,7 +73,7 @@ function pageObjects(pdf: PdfFile, catalog: PdfDict): number[] {
 }
 
 /** Operators of a content stream with their operands (enough of the grammar for BDC, BMC, EMC and text showing). */
-function* operators(bytes: Uint8Array): Generator<{ op: string; args: PdfValue[] }> {
+export function* operators(bytes: Uint8Array): Generator<{ op: string; args: PdfValue[] }> {
   const lex = new Lexer(bytes, 0);
   let args: PdfValue[] = [];
   while (lex.pos < bytes.length) {

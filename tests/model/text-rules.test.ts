@@ -21,6 +21,11 @@ describe("quotation marks and apostrophes", () => {
     expect(smartQuotes(`« il a dit "non" »`, "fr")).toBe("« il a dit “non” »");
   });
 
+  it("Arabic: ” opens and “ closes, as UN Arabic documents print them; curly quotes kept as typed", () => {
+    expect(smartQuotes(`بشأن موضوع "حقوق الإنسان في بيلاروس"`, "ar")).toBe("بشأن موضوع ”حقوق الإنسان في بيلاروس“");
+    expect(smartQuotes("نصها كالآتي: ”تنعقد الجمعية العامة“", "ar")).toBe("نصها كالآتي: ”تنعقد الجمعية العامة“");
+  });
+
   it("Russian: « » outside, „ “ inside", () => {
     expect(smartQuotes(`на тему "Права человека в "Беларуси""`, "ru")).toBe("на тему «Права человека в „Беларуси“»");
     expect(smartQuotes("«по „делу“ о»", "ru")).toBe("«по „делу“ о»");
@@ -49,6 +54,8 @@ describe("digit groups", () => {
     expect(groupDigits("1 500 000 personnes", "fr")).toBe(`1${NNBSP}500${NNBSP}000 personnes`);
     expect(groupDigits("10 000 personas", "es")).toBe(`10${NBSP}000 personas`);
     expect(groupDigits("10 000 человек", "ru")).toBe(`10${NBSP}000 человек`);
+    // in Arabic the no-break space (bidi class CS) also keeps "1 234" one left-to-right number
+    expect(groupDigits("بلغ العدد 1 234 طلبا", "ar")).toBe(`بلغ العدد 1${NBSP}234 طلبا`);
   });
 
   it("does not join a year and a number, and leaves English alone", () => {

@@ -87,8 +87,9 @@ describe("templates", () => {
     expect(partial.location).toMatchObject({ file: join(dir2, "partials", "letter.hbs"), line: 2, column: 3 });
   });
 
-  it("report a missing locale string by key and file", () => {
+  it("report a missing locale string by key and file (in a complete set: base: none)", () => {
     const dir = copyTemplates();
+    writeFileSync(join(dir, "template.yaml"), "base: none\n");
     const file = join(dir, "locales", "zh.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace(/^ {2}signed: .*$/m, ""));
     const e = errorOf(() => loadTemplateSet(dir).render(data));
@@ -121,5 +122,16 @@ describe("template folder boundary", () => {
     symlinkSync(secret, join(dir, "partials", "letter.hbs"));
     const e = errorOf(() => loadTemplateSet(dir));
     expect(e.message).toContain("points outside the template folder");
+  });
+});
+
+describe("template syntax errors", () => {
+  it("a block closed by the wrong name: the closing tag's line and column", () => {
+    const dir = copyTemplates();
+    const file = join(dir, "partials", "letter.hbs");
+    writeFileSync(file, "<title>{{> letter-title}}</title>\n{{#each letter.paragraphs}}\n  {{/if}}\n");
+    const e = errorOf(() => loadTemplateSet(dir));
+    expect(e.message).toContain("{{/if}} closes the {{#each}} opened on line 2");
+    expect(e.location).toMatchObject({ file, line: 3, column: 3 });
   });
 });

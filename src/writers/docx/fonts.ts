@@ -159,9 +159,9 @@ function memberSlot(face: Face): MemberSlot {
   return bold ? "bold" : "regular";
 }
 
-/** Whether a face goes in whole (else as a renamed subset) in a mode. */
+/** Whether a face goes in whole (else as a renamed subset) in a mode: "editable" keeps the alphabetic faces (Latin, Arabic) whole. */
 function embedsWhole(mode: DocxFontMode, face: Face): boolean {
-  return mode === "full" || (mode === "editable" && face.script === "latin");
+  return mode === "full" || (mode === "editable" && face.script !== "cjk");
 }
 
 export function fontPlan(doc: Document, style: Style, faces: FaceSet, mode: DocxFontMode, system: SystemFonts = DEFAULT_SYSTEM_FONTS): FontPlan {

@@ -14,7 +14,7 @@
  * images.ts (marks), xml.ts (undoc's element component), package.ts + zip.ts (the package).
  */
 import type { Document } from "../../model/types.js";
-import type { Style } from "../../style/style.js";
+import { isRtl, type Style } from "../../style/style.js";
 import { NO_LINE_END, NO_LINE_START } from "../../typeset/kinsoku.js";
 import type { FaceSet } from "../../typeset/index.js";
 import { bodyContent, type BlockWriter } from "./blocks.js";
@@ -90,5 +90,18 @@ export async function writeDocx(doc: Document, style: Style, faces: FaceSet, opt
       coreProperties: corePropertiesPart({ title: doc.meta.title, subject: doc.meta.symbol, creator: "undoc", language: wordLang(doc.meta.lang), date: options.date }),
     },
   );
-  return zipPackage(packageParts(file), options.date, wholeFontParts(fontTable.files));
+  const parts = packageParts(file);
+  if (isRtl(style)) parts.set("word/document.xml", rightToLeftSection(parts.get("word/document.xml") as string));
+  return zipPackage(parts, options.date, wholeFontParts(fontTable.files));
+}
+
+/**
+ * A right-to-left document's section: w:bidi in w:sectPr (§17.6.1), so Word lays out its columns
+ * and page furniture from the right. docx has no option for it; it goes where CT_SectPr puts it,
+ * right before w:docGrid (after w:titlePg).
+ */
+function rightToLeftSection(xml: string): string {
+  const at = xml.lastIndexOf("<w:docGrid");
+  if (at < 0 || xml.lastIndexOf("<w:sectPr") > at) throw new Error("DOCX: the section has no w:docGrid to put w:bidi before");
+  return `${xml.slice(0, at)}<w:bidi/>${xml.slice(at)}`;
 }

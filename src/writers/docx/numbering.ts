@@ -15,6 +15,8 @@
  * Word counts each level on from where its instance started and starts a level again after any
  * higher level (lvlRestart's default), and this registry follows the same rule to know what Word
  * would show. Labels given as text by the data have no counter: they are written as text and a tab.
+ * So are the labels of formats Word has no w:numFmt for (UN Arabic أولا - and ألف -,
+ * model/numbering.ts): their level numbers nothing (numFmt "none") and the label is text.
  */
 import { AlignmentType, LevelFormat, LevelSuffix, type ILevelsOptions, type NumberingDefinition } from "docx";
 import { listRole, MAX_HEADING_DEPTH, type ParagraphRole } from "../../layout/roles.js";
@@ -84,7 +86,10 @@ class Family {
   firstKey?: string;
 }
 
-const asFormat = (f: NumberingLevel["format"]) => f as (typeof LevelFormat)[keyof typeof LevelFormat];
+/** The model's formats Word cannot number (no ST_NumberFormat value): written as text. */
+const TEXT_ONLY = new Set<NumberingLevel["format"]>(["arabicOrdinal", "arabicLetterName"]);
+
+const asFormat = (f: NumberingLevel["format"]) => (TEXT_ONLY.has(f) ? LevelFormat.NONE : (f as (typeof LevelFormat)[keyof typeof LevelFormat]));
 
 export class NumberingRegistry {
   /** docx's `numbering.config`: every definition a paragraph uses */
@@ -119,6 +124,7 @@ export class NumberingRegistry {
     if (!c) return undefined;
     const family = c.scheme === "heading" ? this.headings : c.scheme === "paragraph" ? this.paragraphs : undefined;
     if (!family || c.level > family.levels.length) return undefined;
+    if (TEXT_ONLY.has(family.levels[c.level - 1].def.format)) return undefined;
     if (labelText(family.levels[c.level - 1].def, c.value) !== label.text) return undefined;
     return family.next(c.level, c.value);
   }
@@ -151,6 +157,7 @@ export class NumberingRegistry {
     const first = list.items[0].label.text;
     const scheme = this.numbering.list[Math.min(list.level, this.numbering.list.length) - 1];
     const def: NumberingLevel = list.marker === "bullet" ? { format: "bullet", text: first } : { format: list.marker, text: scheme.format === "bullet" ? "%1." : scheme.text };
+    if (TEXT_ONLY.has(def.format)) return undefined;
     return list.items.every((item) => item.label.counter && labelText(def, item.label.counter.value) === item.label.text) ? def : undefined;
   }
 
@@ -195,7 +202,7 @@ export class NumberingRegistry {
     return {
       level: i,
       format: asFormat(l.def.format),
-      text: l.def.format === "bullet" ? l.def.text : l.def.text.replace(/%1/g, `%${i + 1}`),
+      text: l.def.format === "bullet" ? l.def.text : TEXT_ONLY.has(l.def.format) ? "" : l.def.text.replace(/%1/g, `%${i + 1}`),
       alignment: AlignmentType.LEFT,
       start,
       suffix: LevelSuffix.TAB,

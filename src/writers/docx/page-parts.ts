@@ -7,6 +7,12 @@
  *   body below it, where the PDF starts it. The texts stay editable text.
  * - Later pages: the running header and footer, on the sides the boxes put them on odd and even
  *   pages (w:evenAndOddHeaders: "default" is odd pages), with PAGE and NUMPAGES fields.
+ * - A right-to-left document: the boxes are measured from the start (right) edge, and so are
+ *   frames and anchored images in a right-to-left document (LibreOffice places them from the
+ *   right), so they keep the boxes' numbers. The furniture written in Latin letters
+ *   (LATIN_FURNITURE: the symbol, the distribution block, the job number, the running parts) is
+ *   in left-to-right paragraphs, whose alignment is physical: theirs turns (start = right there),
+ *   and the running footer's two texts, laid out with a tab, take their mirrored places.
  */
 import {
   DocumentGridType,
@@ -30,10 +36,18 @@ import { composeParagraph } from "../../typeset/index.js";
 import type { DocxContext } from "./context.js";
 import { markImage } from "./images.js";
 import { inlineRuns } from "./runs.js";
-import { CHARACTER_STYLES, FURNITURE_STYLES, PART_STYLES } from "./styles.js";
+import { isRtl } from "../../style/style.js";
+import { CHARACTER_STYLES, FURNITURE_STYLES, LATIN_FURNITURE, PART_STYLES } from "./styles.js";
 import { twip } from "./units.js";
 
 const ALIGN = { start: "left", center: "center", end: "right" } as const;
+const FLIPPED = { start: "end", center: "center", end: "start" } as const;
+
+/** A text box as a left-to-right paragraph aligns it: in a right-to-left document, Latin furniture's alignment turns. */
+function physical(ctx: DocxContext, b: TextBox): TextBox {
+  if (!isRtl(ctx.style) || !LATIN_FURNITURE.has(b.role)) return b;
+  return { ...b, align: FLIPPED[b.align] };
+}
 
 /** Section properties: page size and margins from the style, different first page, document grid. */
 export function sectionProperties(ctx: DocxContext): ISectionPropertiesOptions {
@@ -53,7 +67,9 @@ export function sectionProperties(ctx: DocxContext): ISectionPropertiesOptions {
         gutter: 0,
       },
     },
-    grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: grid.linePitch, charSpace: grid.charSpace },
+    // the character grid is for East Asian text; a right-to-left section with it is set on the
+    // grid by LibreOffice (lines pushed apart: 6 pages for the Arabic example's 4), so none there
+    grid: isRtl(ctx.style) ? { type: DocumentGridType.DEFAULT, linePitch: grid.linePitch } : { type: DocumentGridType.LINES_AND_CHARS, linePitch: grid.linePitch, charSpace: grid.charSpace },
   };
 }
 
@@ -119,7 +135,8 @@ function boxParagraphs(ctx: DocxContext, boxes: FurnitureBox[]): { paragraphs: P
   for (const b of boxes) {
     if (b.kind === "text") {
       const style = b.role === "pageNumber" ? FURNITURE_STYLES.runningFooter.id : FURNITURE_STYLES[b.role].id;
-      paragraphs.push(framed(b.x, b.y, b.width, style, textRuns(ctx, b.role, b.text), b.align));
+      const p = physical(ctx, b);
+      paragraphs.push(framed(p.x, p.y, p.width, style, textRuns(ctx, b.role, b.text), p.align));
     } else if (b.kind === "rule") paragraphs.push(framed(b.x, b.y, b.width, PART_STYLES.rule.id, [], undefined, b.thickness));
     else images.push(markImage(ctx, drawingOf(b.mark), MARK_NAMES[b.mark.type](b.mark), { x: b.x, y: b.y }, b.mark.type === "emblem" || b.mark.type === "recycling"));
   }
@@ -161,7 +178,7 @@ function pageOfPages(): TextRun {
 /** The running header of an odd or even page: the symbol on the box's side, the rule under it. */
 function runningHeader(ctx: DocxContext, doc: Document, page: number): Header {
   const boxes = runningHeaderBoxes(doc, ctx.style, page);
-  const text = boxes.find((b): b is TextBox => b.kind === "text")!;
+  const text = physical(ctx, boxes.find((b): b is TextBox => b.kind === "text")!);
   const rule = boxes.find((b) => b.kind === "rule");
   return new Header({
     children: [
@@ -177,7 +194,11 @@ function runningHeader(ctx: DocxContext, doc: Document, page: number): Header {
 
 /** The running footer of an odd or even page: the job number and page/total on the boxes' sides, a right tab between them. */
 function runningFooter(ctx: DocxContext, doc: Document, page: number): Footer {
-  const boxes = runningFooterBoxes(doc, ctx.style, page, 0).filter((b): b is TextBox => b.kind === "text").sort((a, b) => a.x - b.x);
+  const boxes = runningFooterBoxes(doc, ctx.style, page, 0)
+    .filter((b): b is TextBox => b.kind === "text")
+    .map((b) => physical(ctx, b))
+    .map((b) => (isRtl(ctx.style) ? { ...b, x: ctx.page.width - b.x - b.width } : b))
+    .sort((a, b) => a.x - b.x);
   const left = ctx.style.page.margin.left;
   const runs = (b: TextBox) => (b.role === "pageNumber" ? [pageOfPages()] : textRuns(ctx, b.role, b.text));
   const [first, second] = boxes;

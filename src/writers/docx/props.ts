@@ -50,6 +50,8 @@ export interface ParagraphProps {
   overflowPunct?: boolean;
   autoSpaceDE?: boolean;
   autoSpaceDN?: boolean;
+  /** a right-to-left paragraph (§17.3.1.6): Word's paragraph level of the bidi algorithm, indents and alignment from the right */
+  bidi?: boolean;
   snapToGrid?: boolean;
   /** points; line spacing is exact unless atLeast */
   spacing?: { before?: number; after?: number; line?: number; atLeast?: boolean };
@@ -66,6 +68,8 @@ export interface RunProps {
   /** text size, points */
   size?: number;
   superscript?: boolean;
+  /** a right-to-left run (§17.3.2.30): its text is complex script, set in the w:cs font at w:szCs */
+  rtl?: boolean;
   lang?: { val: string; eastAsia: string };
 }
 
@@ -108,6 +112,7 @@ export function paragraphProperties(p: ParagraphProps): Element {
     onOff("w:overflowPunct", p.overflowPunct),
     onOff("w:autoSpaceDE", p.autoSpaceDE),
     onOff("w:autoSpaceDN", p.autoSpaceDN),
+    onOff("w:bidi", p.bidi),
     onOff("w:snapToGrid", p.snapToGrid),
     s &&
       el("w:spacing", {
@@ -139,6 +144,7 @@ export function runProperties(r: RunProps): Element {
     size !== undefined && val("w:sz", size),
     size !== undefined && val("w:szCs", size),
     r.superscript && val("w:vertAlign", "superscript"),
+    onOff("w:rtl", r.rtl),
     r.lang && el("w:lang", { "w:val": r.lang.val, "w:eastAsia": r.lang.eastAsia, "w:bidi": "ar-SA" }),
   ]);
 }

@@ -16,7 +16,7 @@
 import { ImportedRootElementAttributes, Styles } from "docx";
 import type { FurnitureRole, ParagraphRole } from "../../layout/roles.js";
 import { furnitureText } from "../../layout/roles.js";
-import { resolvedParagraph, SHORT_TEXT_PITCH, type ResolvedParagraph } from "../../style/style.js";
+import { isRtl, resolvedParagraph, SHORT_TEXT_PITCH, type ResolvedParagraph } from "../../style/style.js";
 import { variantOf } from "../../typeset/index.js";
 import type { DocxContext } from "./context.js";
 import { labelledIndent, plainIndent } from "./geometry.js";
@@ -62,6 +62,13 @@ export const FURNITURE_STYLES: Record<Exclude<FurnitureRole, "pageNumber">, Styl
   runningHeader: { id: "Header", name: "header" },
   runningFooter: { id: "Footer", name: "footer" },
 };
+
+/**
+ * Furniture written in Latin letters and digits in every version (the symbol, the English
+ * distribution block, the job number, page numbers): in a right-to-left document their paragraphs
+ * and runs are left to right, so "20-11937 (A)" and "16 September 2020" read as printed.
+ */
+export const LATIN_FURNITURE = new Set<FurnitureRole>(["symbol", "distribution", "jobLabel", "runningHeader", "runningFooter", "pageNumber"]);
 
 export const CHARACTER_STYLES = {
   strong: { id: "Strong", name: "Strong" },
@@ -163,12 +170,13 @@ export function styleSheet(ctx: DocxContext): StyleSheet {
   // page furniture: one-line texts at 1.25 x their size, as layout/furniture.ts pitches them
   for (const role of Object.keys(FURNITURE_STYLES) as (keyof typeof FURNITURE_STYLES)[]) {
     const f = furnitureText(s, role);
+    const ltr = isRtl(s) && LATIN_FURNITURE.has(role);
     defs.push({
       type: "paragraph",
       style: FURNITURE_STYLES[role],
       basedOn: "Normal",
-      pPr: { spacing: { before: 0, after: 0, line: f.size * SHORT_TEXT_PITCH }, ind: { size: f.size }, jc: "start" },
-      rPr: { fonts: ctx.fonts[f.weight], bold: f.weight === "bold" || undefined, size: f.size },
+      pPr: { ...(ltr && { bidi: false }), spacing: { before: 0, after: 0, line: f.size * SHORT_TEXT_PITCH }, ind: { size: f.size }, jc: "start" },
+      rPr: { fonts: ctx.fonts[f.weight], bold: f.weight === "bold" || undefined, size: f.size, ...(ltr && { rtl: false }) },
     });
   }
   // empty paragraphs that draw a rule or hold space: a 1 pt font, so they are exactly as tall as their spacing says
@@ -255,8 +263,11 @@ function layoutRules(ctx: DocxContext): ParagraphProps {
   };
 }
 
-/** The run properties every run starts from: the regular faces, the body size, the languages. */
-const defaultRun = (ctx: DocxContext): RunProps => ({ fonts: ctx.fonts.regular, size: ctx.style.text.size, lang: ctx.lang });
+/**
+ * The run properties every run starts from: the regular faces, the body size, the languages; in a
+ * right-to-left document, runs are right to left (w:rtl), as Word marks text typed in Arabic.
+ */
+const defaultRun = (ctx: DocxContext): RunProps => ({ fonts: ctx.fonts.regular, size: ctx.style.text.size, lang: ctx.lang, ...(isRtl(ctx.style) && { rtl: true }) });
 
 /**
  * w:docDefaults: the layout rules, fonts, size and languages of every paragraph and run (Word
@@ -266,7 +277,7 @@ const defaultRun = (ctx: DocxContext): RunProps => ({ fonts: ctx.fonts.regular, 
 function docDefaults(ctx: DocxContext): Element {
   return el("w:docDefaults", {}, [
     el("w:rPrDefault", {}, [runProperties(defaultRun(ctx))]),
-    el("w:pPrDefault", {}, [paragraphProperties({ ...layoutRules(ctx), spacing: { before: 0, after: 0, line: ctx.style.text.lineHeight } })]),
+    el("w:pPrDefault", {}, [paragraphProperties({ ...layoutRules(ctx), ...(isRtl(ctx.style) && { bidi: true }), spacing: { before: 0, after: 0, line: ctx.style.text.lineHeight } })]),
   ]);
 }
 

@@ -9,6 +9,7 @@ import { BorderStyle, Table, TableBorders, TableCell, TableLayoutType, TableRow,
 import { cellRole } from "../../layout/roles.js";
 import { columnWidths } from "../../layout/table-widths.js";
 import type { Table as ModelTable, TableRow as ModelRow } from "../../model/types.js";
+import { isRtl } from "../../style/style.js";
 import { built, cellBlockOutputs, layoutItems, type BlockWriter } from "./blocks.js";
 import { PARAGRAPH_STYLES } from "./styles.js";
 import { eighths, twip } from "./units.js";
@@ -28,6 +29,8 @@ export function tableOf(w: BlockWriter, table: ModelTable): Table {
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    // a right-to-left document's tables: the first column at the right (w:bidiVisual, §17.4.1)
+    ...(isRtl(style) && { visuallyRightToLeft: true }),
     ...(left > 0 && { indent: { size: twip(left), type: WidthType.DXA } }),
     borders: TableBorders.NONE,
     margins: { top: twip(style.table.paddingY), bottom: twip(style.table.paddingY), left: twip(style.table.paddingX), right: twip(style.table.paddingX) },

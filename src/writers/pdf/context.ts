@@ -8,6 +8,11 @@ import { composeParagraph, type ComposedLine, type ComposeOptions, type FaceSet,
 import type { DrawItem, NoteLayout, Piece } from "./pieces.js";
 import { structNode, type StructNode } from "./structure.js";
 
+/** A run whose glyphs are drawn right to left (odd bidi level): its text for readers is its logical text. */
+export function isRtlRun(run: { level?: number }): boolean {
+  return run.level !== undefined && run.level % 2 === 1;
+}
+
 export interface PdfContext {
   style: Style;
   faces: FaceSet;
@@ -67,17 +72,20 @@ export function setLine(ctx: PdfContext, spans: Span[], size: number): ComposedL
   return composeParagraph(spans, ctx.faces, geo, ctx.opt).lines[0];
 }
 
+/** How far a line's glyphs reach from its start edge (in a reordered bidi line the last run need not be the farthest). */
 export function lineWidth(line: ComposedLine | undefined): number {
   if (!line?.runs.length) return 0;
-  const last = line.runs[line.runs.length - 1];
-  return last.x + last.advance + last.letterSpacing * ([...last.text].length - 1);
+  let far = 0;
+  for (const r of line.runs) far = Math.max(far, r.x + r.advance + r.letterSpacing * ([...r.text].length - 1));
+  return far;
 }
 
 /**
  * The items of a composed line. Each run stands for the text from its start to the next run's
  * start (its word space included; a printed hyphenation hyphen excluded, it is not in the text),
  * so text extraction and read-aloud give the paragraph's text exactly: `actual` carries it where
- * it differs from the glyphs. Runs inside a footnote reference take the reference's tag.
+ * it differs from the glyphs, and always for a run drawn right to left (its glyphs are in visual
+ * order, brackets mirrored). Runs inside a footnote reference take the reference's tag.
  */
 function lineItems(line: ComposedLine, next: ComposedLine | undefined, text: string, x: number, baseline: number, tagAt: (offset: number) => StructNode | undefined): DrawItem[] {
   return line.runs.map((run, k) => {
@@ -85,7 +93,7 @@ function lineItems(line: ComposedLine, next: ComposedLine | undefined, text: str
     const stands = text.slice(run.start, Math.max(end, run.end));
     const item: DrawItem = { kind: "text", run, x: x + line.indent + run.x, baseline: baseline - run.rise, tag: tagAt(run.start) };
     if (item.tag === undefined) delete item.tag;
-    if (stands !== run.text) item.actual = stands;
+    if (stands !== run.text || isRtlRun(run)) item.actual = stands;
     return item;
   });
 }

@@ -102,7 +102,7 @@ function infoXmp(info: DocumentInfo): string {
   ].join("\n");
 }
 
-function drawingOf(m: Mark): Drawing {
+export function drawingOf(m: Mark): Drawing {
   switch (m.type) {
     case "emblem":
       return marks.emblem(m.size);

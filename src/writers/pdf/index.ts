@@ -7,17 +7,22 @@
  * document of up to RETAINED_PAGES pages is laid out once and kept; a longer one is laid out
  * twice, first only to count its pages, then page by page as each is drawn and dropped, so
  * memory stays flat however long the document is.
+ *
+ * A right-to-left document (style text.direction: rtl) is laid out exactly as a left-to-right
+ * one, measured from the start edge, and each page is mirrored before it is drawn: indents,
+ * labels, table columns, the footnote rule and the furniture move to the other side, while the
+ * lines' runs are already in visual order (the typesetter's bidi) and marks are not reflected.
  */
 import type { Document } from "../../model/types.js";
-import { pageSize, type Style } from "../../style/style.js";
+import { isRtl, pageSize, type Style } from "../../style/style.js";
 import type { FaceSet } from "../../typeset/index.js";
 import { bodyPieces } from "./blocks.js";
 import { pdfContext, type PdfContext } from "./context.js";
-import { PageDrawer } from "./draw.js";
+import { drawingOf, PageDrawer } from "./draw.js";
 import { firstPageFooter, masthead, runningParts } from "./page-parts.js";
 import { paginateStream, type Page } from "./paginate.js";
 import { pageBodyHeight } from "./parts.js";
-import { shifted, type DrawItem } from "./pieces.js";
+import { mirrored, shifted, type DrawItem } from "./pieces.js";
 
 export interface PdfOptions {
   /** creation date written into the PDF (fixed, for reproducible output) */
@@ -55,7 +60,8 @@ function pageItems(l: Layout, doc: Document, page: Page, n: number, total: numbe
     items.push({ kind: "rule", x: m.left, y: m.top + page.separatorY, width: f.separatorWidth, thickness: f.separatorThickness });
   }
   items.push(...(n === 1 ? firstPageFooter(ctx, doc) : runningParts(ctx, doc, n, total)));
-  return items;
+  // a right-to-left document is laid out from the right edge: the page is mirrored as a whole
+  return isRtl(ctx.style) ? mirrored(items, pageSize(ctx.style).width, (m) => drawingOf(m).width) : items;
 }
 
 /** The document laid out: per page, every item in page coordinates (for tests and tools). */

@@ -6,14 +6,16 @@ import { firstPageFooterBoxes, mastheadBoxes, runningFooterBoxes, runningHeaderB
 import { furnitureText, type FurnitureRole } from "../../layout/roles.js";
 import type { Document } from "../../model/types.js";
 import { composeParagraph, type ComposedLine } from "../../typeset/index.js";
-import { baselineOffset, type PdfContext } from "./context.js";
+import { baselineOffset, isRtlRun, type PdfContext } from "./context.js";
 import { marks } from "./marks.js";
 import type { DrawItem } from "./pieces.js";
 import { structNode, type StructNode } from "./structure.js";
 
 function composeBox(ctx: PdfContext, role: FurnitureRole, text: string, width: number, align: TextBox["align"]): ComposedLine[] {
   const { size, weight } = furnitureText(ctx.style, role);
-  return composeParagraph([{ text, weight }], ctx.faces, { size, width, leftIndent: 0, rightIndent: 0, firstLineIndent: 0, align }, ctx.opt).lines;
+  // a furniture text reads in its own direction (the English distribution block of an Arabic version)
+  const opt = ctx.opt.direction === "rtl" ? { ...ctx.opt, autoDirection: true } : ctx.opt;
+  return composeParagraph([{ text, weight }], ctx.faces, { size, width, leftIndent: 0, rightIndent: 0, firstLineIndent: 0, align }, opt).lines;
 }
 
 /** Boxes -> draw items in page coordinates; `tagOf` gives a box its structure element (none: an artifact). */
@@ -32,7 +34,7 @@ export function boxItems(ctx: PdfContext, boxes: FurnitureBox[], tagOf: (b: Furn
           // the text each run stands for: up to the next run (its word space included)
           const end = k + 1 < line.runs.length ? line.runs[k + 1].start : i + 1 < lines.length ? lines[i + 1].start : run.end;
           const stands = b.text.slice(run.start, Math.max(end, run.end));
-          out.push({ kind: "text", run, x: b.x + line.indent + run.x, baseline: baseline - run.rise, ...(tag && { tag }), ...(stands !== run.text && { actual: stands }) });
+          out.push({ kind: "text", run, x: b.x + line.indent + run.x, baseline: baseline - run.rise, ...(tag && { tag }), ...((stands !== run.text || isRtlRun(run)) && { actual: stands }) });
         });
       });
     }

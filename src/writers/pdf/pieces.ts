@@ -42,6 +42,22 @@ export interface Piece {
   repeat?: Piece[];
 }
 
+/** Width of an item's box (points): a run's glyphs, a rule, a mark's drawing. */
+export function itemWidth(it: DrawItem, markWidth: (m: Mark) => number): number {
+  if (it.kind === "text") return it.run.advance + it.run.letterSpacing * Math.max(0, [...it.run.text].length - 1);
+  if (it.kind === "rule") return it.width;
+  return markWidth(it.mark);
+}
+
+/**
+ * A right-to-left page: items laid out from the start (right) edge, mirrored onto the page. Each
+ * box keeps its width and moves to the other side (x' = page width - x - width); a run's glyphs
+ * and a mark's drawing are not mirrored inside their boxes.
+ */
+export function mirrored(items: DrawItem[], pageWidth: number, markWidth: (m: Mark) => number): DrawItem[] {
+  return items.map((it) => ({ ...it, x: pageWidth - it.x - itemWidth(it, markWidth) }));
+}
+
 export function shifted(items: DrawItem[], dx: number, dy: number): DrawItem[] {
   return items.map((it) => (it.kind === "text" ? { ...it, x: it.x + dx, baseline: it.baseline + dy } : { ...it, x: it.x + dx, y: it.y + dy }));
 }

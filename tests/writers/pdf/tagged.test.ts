@@ -11,7 +11,7 @@ import { renderData } from "../../../src/render/pipeline.js";
 import { PdfName, PdfRef, type PdfDict } from "../../helpers/pdf.js";
 import { allElements, elementText, readTagged, type StructElement, type TaggedPdf } from "../../helpers/pdf-structure.js";
 
-const EXAMPLES = ["arria-belarus-2020.zh", "committee-report-2021.zh", "arria-belarus-2020.en", "arria-belarus-2020.fr"];
+const EXAMPLES = ["arria-belarus-2020.zh", "committee-report-2021.zh", "arria-belarus-2020.en", "arria-belarus-2020.fr", "arria-belarus-2020.ar"];
 
 const rendered = new Map<string, Promise<{ model: Document; tagged: TaggedPdf }>>();
 function tagged(name: string) {
