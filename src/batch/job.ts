@@ -1,6 +1,14 @@
 /** One document of a batch and its outcome, as plain data (it crosses worker-thread boundaries). */
+import { createHash } from "node:crypto";
 import { isUndocError } from "../errors.js";
-import type { Format } from "../render/pipeline.js";
+import { loadDataFile } from "../input/load.js";
+import { outputPath, writeFileAtomic } from "../render/output.js";
+import { resolve } from "node:path";
+import { faceSetFor } from "../fonts/face-set.js";
+import type { Document } from "../model/types.js";
+import { DEFAULT_TEMPLATES, metadataDate, prepareDocument, styleOf, writeFormat, type Format } from "../render/pipeline.js";
+import type { Style } from "../style/style.js";
+import type { FaceSet } from "../typeset/index.js";
 import { renderFile, type RenderedOutput } from "../render/render-file.js";
 import type { DocxFontMode } from "../render/docx-fonts.js";
 
@@ -28,17 +36,80 @@ export type JobResult =
   | { input: string; ok: true; outputs: RenderedOutput[]; ms: number }
   | { input: string; ok: false; error: JobError; internal: boolean; ms: number };
 
+function failure(job: Job, e: unknown, ms: number): JobResult & { ok: false } {
+  if (isUndocError(e)) {
+    return { input: job.input, ok: false, internal: false, ms, error: { code: e.code, message: e.message, ...e.location } };
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  return { input: job.input, ok: false, internal: true, ms, error: { code: "INTERNAL", message: err.stack ?? err.message } };
+}
+
 export async function runJob(job: Job): Promise<JobResult> {
   const t0 = performance.now();
   try {
     const r = await renderFile(job.input, job.outDir, { formats: job.formats, templates: job.templates, outName: job.outName, ...(job.docxFonts && { docx: { fonts: job.docxFonts } }) });
     return { input: job.input, ok: true, outputs: r.outputs, ms: r.ms };
   } catch (e) {
-    const ms = performance.now() - t0;
-    if (isUndocError(e)) {
-      return { input: job.input, ok: false, internal: false, ms, error: { code: e.code, message: e.message, ...e.location } };
+    return failure(job, e, performance.now() - t0);
+  }
+}
+
+/**
+ * A job prepared for its writers (batch/pool.ts): the data read and checked, the model built, as
+ * renderData does before its writers run. The model is plain data: it can go to a worker thread.
+ */
+export type Prepared =
+  | { ok: true; model: Document; style: Style; faces: FaceSet; date: Date; templates: string; lang: string; ms: number }
+  | { ok: false; failed: JobResult & { ok: false } };
+
+export function prepareJob(job: Job): Prepared {
+  const t0 = performance.now();
+  try {
+    const { data } = loadDataFile(job.input);
+    const templates = resolve(job.templates ?? DEFAULT_TEMPLATES);
+    const { model, style, faces } = prepareDocument(data, templates);
+    return { ok: true, model, style, faces, date: metadataDate(data), templates, lang: data.meta.language, ms: performance.now() - t0 };
+  } catch (e) {
+    return { ok: false, failed: failure(job, e, performance.now() - t0) };
+  }
+}
+
+/** One format of a job, rendered to bytes and not written (batch/pool.ts writes a document's formats together with {@link writeJob}). */
+export type PartResult = { ok: true; format: Format; bytes: Uint8Array; ms: number } | { ok: false; failed: JobResult & { ok: false } };
+
+/**
+ * One writer on a prepared model; `style` and `faces` are this thread's (a worker gets the model
+ * from the thread that prepared it, and the template folder and language to find its style by).
+ */
+export async function writePart(job: Job, format: Format, model: Document, date: Date, at: { templates: string; lang: string; style?: Style; faces?: FaceSet }): Promise<PartResult> {
+  const t0 = performance.now();
+  try {
+    const style = at.style ?? styleOf(at.templates, at.lang);
+    const faces = at.faces ?? faceSetFor(style);
+    const bytes = await writeFormat(format, { model, style, faces }, date, job.docxFonts ? { docx: { fonts: job.docxFonts } } : {});
+    return { ok: true, format, bytes, ms: performance.now() - t0 };
+  } catch (e) {
+    return { ok: false, failed: failure(job, e, performance.now() - t0) };
+  }
+}
+
+/**
+ * A job's rendered formats written as render-file.ts writes them: in the job's order, and only
+ * once every format has rendered. `ms`: the document's render time (its formats rendered at once).
+ */
+export function writeJob(job: Job, parts: ReadonlyMap<Format, Uint8Array>, ms: number): JobResult {
+  const t0 = performance.now();
+  try {
+    const outputs: RenderedOutput[] = [];
+    for (const format of job.formats) {
+      const bytes = parts.get(format);
+      if (!bytes) continue;
+      const path = outputPath(job.input, job.outDir, format, job.outName);
+      writeFileAtomic(path, bytes);
+      outputs.push({ format, path, bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") });
     }
-    const err = e instanceof Error ? e : new Error(String(e));
-    return { input: job.input, ok: false, internal: true, ms, error: { code: "INTERNAL", message: err.stack ?? err.message } };
+    return { input: job.input, ok: true, outputs, ms: ms + performance.now() - t0 };
+  } catch (e) {
+    return failure(job, e, ms + performance.now() - t0);
   }
 }

@@ -136,14 +136,20 @@ export async function renderData(data: UnDocumentData, options: RenderOptions = 
   const { model, style, faces } = prepareDocument(data, options.templates ?? DEFAULT_TEMPLATES);
   const date = options.date ?? metadataDate(data);
   const out: Rendered = { model, style };
-  // writers are loaded on first use: a PDF-only run never loads docx, and the other way round
-  if (formats.includes("pdf")) {
-    const { writePdf } = await import("../writers/pdf/index.js");
-    out.pdf = await writePdf(model, style, faces, { date, tagged: options.pdf?.tagged ?? true });
-  }
-  if (formats.includes("docx")) {
-    const { writeDocx } = await import("../writers/docx/index.js");
-    out.docx = await writeDocx(model, style, faces, { date, ...options.docx });
-  }
+  for (const format of FORMATS) if (formats.includes(format)) out[format] = await writeFormat(format, { model, style, faces }, date, options);
   return out;
+}
+
+/**
+ * One writer run on a prepared document (renderData's last step; batch/pool.ts also runs it on a
+ * worker thread with a model prepared on another). Writers are loaded on first use: a PDF-only
+ * run never loads docx, and the other way round.
+ */
+export async function writeFormat(format: Format, doc: { model: Document; style: Style; faces: FaceSet }, date: Date, options: Pick<RenderOptions, "pdf" | "docx"> = {}): Promise<Uint8Array> {
+  if (format === "pdf") {
+    const { writePdf } = await import("../writers/pdf/index.js");
+    return writePdf(doc.model, doc.style, doc.faces, { date, tagged: options.pdf?.tagged ?? true });
+  }
+  const { writeDocx } = await import("../writers/docx/index.js");
+  return writeDocx(doc.model, doc.style, doc.faces, { date, ...options.docx });
 }
