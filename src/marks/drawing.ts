@@ -318,6 +318,44 @@ function fillGroup(buf: Float64Array, W: number, H: number, group: Filled[], col
   }
 }
 
+/** compositeRow for a buffer of one grey channel (opaque): the same arithmetic as compositeRow's first channel. */
+function compositeGreyRow(buf: Float64Array, W: number, py: number, acc: Float64Array, v: number): void {
+  for (let px = 0; px < W; px++) {
+    const a = acc[px]!;
+    if (a <= 0) continue;
+    const cov = a >= 1 ? 1 : a;
+    const o = py * W + px;
+    buf[o] = v * cov + buf[o]! * (1 - cov);
+  }
+}
+
+/**
+ * drawingToPng for grey rectangles on an opaque grey background (the barcodes and QR codes): one
+ * channel instead of four, no edges; the same pixels, so the same PNG bytes.
+ */
+function greyRectsPng(d: Drawing, W: number, H: number, k: number, bg: number, colors: Rgb[], ppm: number): Uint8Array {
+  const buf = new Float64Array(W * H).fill(bg / 255);
+  let rects: Array<[number, number, number, number]> = [];
+  let groupColor: Rgb | undefined;
+  d.shapes.forEach((s, i) => {
+    const color = colors[i]!;
+    if (groupColor && groupColor[0] !== color[0]) {
+      fillRects(buf, W, H, rects, groupColor, true);
+      rects = [];
+    }
+    groupColor = color;
+    const r = s as Extract<Shape, { kind: "rect" }>;
+    rects.push([r.x * k, r.y * k, (r.x + r.w) * k, (r.y + r.h) * k]);
+  });
+  if (groupColor) fillRects(buf, W, H, rects, groupColor, true);
+  const raw = new Uint8Array(W * H);
+  for (let i = 0; i < W * H; i++) {
+    const v = buf[i]!;
+    raw[i] = v <= 0 ? 0 : v >= 1 ? 255 : Math.round(v * 255);
+  }
+  return encodePng(W, H, 0, raw, ppm);
+}
+
 /** Composites `color` over row `py` of the premultiplied RGBA buffer with per-pixel coverage `acc`. */
 function compositeRow(buf: Float64Array, W: number, py: number, acc: Float64Array, color: Rgb): void {
   const [r, g, b] = [color[0] / 255, color[1] / 255, color[2] / 255];
@@ -339,7 +377,7 @@ function compositeRow(buf: Float64Array, W: number, py: number, acc: Float64Arra
  * coverage per pixel, no sub-scanlines. Non-overlapping rects (what code39 and qrCode draw)
  * give the same result as the general union; overlaps are clamped to full coverage.
  */
-function fillRects(buf: Float64Array, W: number, H: number, rects: Array<[number, number, number, number]>, color: Rgb): void {
+function fillRects(buf: Float64Array, W: number, H: number, rects: Array<[number, number, number, number]>, color: Rgb, grey = false): void {
   const rows: Array<Array<[number, number, number, number]>> = Array.from({ length: H }, () => []);
   for (const rc of rects) {
     const r0 = Math.max(0, Math.floor(rc[1]));
@@ -355,7 +393,8 @@ function fillRects(buf: Float64Array, W: number, H: number, rects: Array<[number
       const cy = Math.min(py + 1, y1) - Math.max(py, y0);
       if (cy > 0) addSpan(acc, W, x0, x1, cy);
     }
-    compositeRow(buf, W, py, acc, color);
+    if (grey) compositeGreyRow(buf, W, py, acc, color[0] / 255);
+    else compositeRow(buf, W, py, acc, color);
   }
 }
 
@@ -454,6 +493,11 @@ export function drawingToPng(d: Drawing, pixelsPerPoint: number, options: PngOpt
   const bgSpec = options.background ?? "#ffffff";
   const transparent = bgSpec.trim().toLowerCase() === "transparent";
   const bg: Rgb = transparent ? [0, 0, 0] : parseColor(bgSpec);
+  const isGrey = (c: Rgb) => c[0] === c[1] && c[1] === c[2];
+  if (!transparent && isGrey(bg) && d.shapes.every((s) => s.kind === "rect")) {
+    const colors = d.shapes.map((s) => parseColor((s as Extract<Shape, { kind: "rect" }>).fill));
+    if (colors.every(isGrey)) return greyRectsPng(d, W, H, pixelsPerPoint, bg[0], colors, Math.round((pixelsPerPoint * 72) / 0.0254));
+  }
 
   const buf = new Float64Array(W * H * 4);
   if (!transparent) {
