@@ -36,7 +36,9 @@ export function compileOnce<T>(hb: typeof Handlebars, src: string, name: string,
   }
   const ast = hb.parse(src);
   const r = read(ast);
-  const spec = hb.precompile(ast, options) as unknown as string;
+  // a copy: Handlebars writes into the options it compiles with (data, blockParams, knownHelpers),
+  // which would change the key of every template compiled after this one in the process
+  const spec = hb.precompile(ast, structuredClone(options)) as unknown as string;
   if (persist) writeCached(file, Buffer.from(JSON.stringify({ spec, read: r })));
   return { template: hb.template(evaluate(spec)), read: r };
 }
