@@ -8,11 +8,30 @@
  * change. pdfkit is pinned to an exact version (through pdfmake); tests/writers/pdf/font.test.ts
  * checks the output against pdfkit's own embedding.
  */
+import { createHash } from "node:crypto";
+import { deflateSync } from "node:zlib";
 import type { Face } from "../../fonts/registry.js";
 import { GlyfSubset } from "../../fonts/pdf-subset.js";
 import { shape, type Shaped } from "../../fonts/shape.js";
 
 /** The part of a pdfkit document a font uses. */
+/** Deflated font files by the SHA-1 of their bytes (a few, most recent last). */
+const deflatedFiles = new Map<string, Uint8Array>();
+const DEFLATED_FILES_LIMIT = 8;
+
+function deflatedFontFile(bytes: Uint8Array): Uint8Array {
+  const key = createHash("sha1").update(bytes).digest("hex");
+  let out = deflatedFiles.get(key);
+  if (out) {
+    deflatedFiles.delete(key);
+  } else {
+    out = deflateSync(bytes);
+    if (deflatedFiles.size >= DEFLATED_FILES_LIMIT) deflatedFiles.delete(deflatedFiles.keys().next().value!);
+  }
+  deflatedFiles.set(key, out);
+  return out;
+}
+
 export interface PdfKitFontHost {
   ref(data?: Record<string, unknown>): PdfKitRef;
   subset?: number;
@@ -22,6 +41,8 @@ export interface PdfKitFontHost {
 
 interface PdfKitRef {
   data: Record<string, unknown>;
+  /** whether pdfkit deflates the stream when it ends (the document compresses and no Filter was given) */
+  compress: boolean;
   write(chunk: Uint8Array | string): void;
   end(chunk?: Uint8Array | string): PdfKitRef;
 }
@@ -174,7 +195,15 @@ export class FacePdfFont {
     const isCFF = this.subset.cff != null;
     const fontFile = this.document.ref();
     if (isCFF) fontFile.data.Subtype = "CIDFontType0C";
-    fontFile.end(this.subset.encode());
+    const bytes = this.subset.encode();
+    if (fontFile.compress) {
+      // pdfkit's deflate (zlib's defaults, Length then Filter), from a cache by content: a warm
+      // process's documents often use the same glyphs, and a CJK subset takes a few ms to deflate
+      fontFile.compress = false;
+      fontFile.write(deflatedFontFile(bytes));
+      fontFile.data.Filter = "FlateDecode";
+      fontFile.end();
+    } else fontFile.end(bytes);
     const familyClass = sfnt.familyClass >> 8;
     let flags = 0;
     if (sfnt.isFixedPitch) flags |= 1 << 0;
