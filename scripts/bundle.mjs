@@ -123,6 +123,19 @@ const result = await esbuild.build({
   metafile: true,
 });
 
+// Pure ASCII: esbuild escapes strings and names but keeps comments and regular expressions as
+// written, and one character beyond ASCII makes V8 hold the whole 3 MB source as a two-byte string
+// (slower to read and decode at every start). \uXXXX means the same in a string, a template, a
+// regular expression (with or without u: a pair of escaped surrogates is one code point) and is
+// plain text in a comment; checked below: no String.raw text beyond ASCII, none after a backslash.
+{
+  const file = join(DIST, "cli.bundle.cjs");
+  const text = readFileSync(file, "utf8");
+  if (/String\.raw`[^`]*[^\x00-\x7f]/.test(text)) throw new Error("bundle: String.raw text beyond ASCII; escaping it would change it");
+  if (/\\[^\x00-\x7f]/.test(text)) throw new Error("bundle: a character beyond ASCII after a backslash; escaping it would change it");
+  writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+}
+
 // the unbundled command stays as dist/cli-main.js; the launcher becomes dist/cli.js
 renameSync(join(DIST, "cli.js"), join(DIST, "cli-main.js"));
 if (existsSync(join(DIST, "cli.d.ts"))) renameSync(join(DIST, "cli.d.ts"), join(DIST, "cli-main.d.ts"));
