@@ -1,16 +1,17 @@
 /** One document of a batch and its outcome, as plain data (it crosses worker-thread boundaries). */
 import { createHash } from "node:crypto";
-import { isUndocError } from "../errors.js";
 import { loadDataFile } from "../input/load.js";
 import { outputPath, writeFileAtomic } from "../render/output.js";
 import { resolve } from "node:path";
-import { faceSetFor } from "../fonts/face-set.js";
 import type { Document } from "../model/types.js";
-import { DEFAULT_TEMPLATES, metadataDate, prepareDocument, styleOf, writeFormat, type Format } from "../render/pipeline.js";
+import { DEFAULT_TEMPLATES, metadataDate, prepareDocument, type Format } from "../render/pipeline.js";
 import type { Style } from "../style/style.js";
 import type { FaceSet } from "../typeset/index.js";
 import { renderFile, type RenderedOutput } from "../render/render-file.js";
 import type { DocxFontMode } from "../render/docx-fonts.js";
+import { failure } from "./part.js";
+
+export { writePart, type PartResult } from "./part.js";
 
 export interface Job {
   input: string;
@@ -36,13 +37,6 @@ export type JobResult =
   | { input: string; ok: true; outputs: RenderedOutput[]; ms: number }
   | { input: string; ok: false; error: JobError; internal: boolean; ms: number };
 
-function failure(job: Job, e: unknown, ms: number): JobResult & { ok: false } {
-  if (isUndocError(e)) {
-    return { input: job.input, ok: false, internal: false, ms, error: { code: e.code, message: e.message, ...e.location } };
-  }
-  const err = e instanceof Error ? e : new Error(String(e));
-  return { input: job.input, ok: false, internal: true, ms, error: { code: "INTERNAL", message: err.stack ?? err.message } };
-}
 
 export async function runJob(job: Job): Promise<JobResult> {
   const t0 = performance.now();
@@ -59,7 +53,7 @@ export async function runJob(job: Job): Promise<JobResult> {
  * renderData does before its writers run. The model is plain data: it can go to a worker thread.
  */
 export type Prepared =
-  | { ok: true; model: Document; style: Style; faces: FaceSet; date: Date; templates: string; lang: string; ms: number }
+  | { ok: true; model: Document; style: Style; faces: FaceSet; date: Date; ms: number }
   | { ok: false; failed: JobResult & { ok: false } };
 
 export function prepareJob(job: Job): Prepared {
@@ -68,30 +62,12 @@ export function prepareJob(job: Job): Prepared {
     const { data } = loadDataFile(job.input);
     const templates = resolve(job.templates ?? DEFAULT_TEMPLATES);
     const { model, style, faces } = prepareDocument(data, templates);
-    return { ok: true, model, style, faces, date: metadataDate(data), templates, lang: data.meta.language, ms: performance.now() - t0 };
+    return { ok: true, model, style, faces, date: metadataDate(data), ms: performance.now() - t0 };
   } catch (e) {
     return { ok: false, failed: failure(job, e, performance.now() - t0) };
   }
 }
 
-/** One format of a job, rendered to bytes and not written (batch/pool.ts writes a document's formats together with {@link writeJob}). */
-export type PartResult = { ok: true; format: Format; bytes: Uint8Array; ms: number } | { ok: false; failed: JobResult & { ok: false } };
-
-/**
- * One writer on a prepared model; `style` and `faces` are this thread's (a worker gets the model
- * from the thread that prepared it, and the template folder and language to find its style by).
- */
-export async function writePart(job: Job, format: Format, model: Document, date: Date, at: { templates: string; lang: string; style?: Style; faces?: FaceSet }): Promise<PartResult> {
-  const t0 = performance.now();
-  try {
-    const style = at.style ?? styleOf(at.templates, at.lang);
-    const faces = at.faces ?? faceSetFor(style);
-    const bytes = await writeFormat(format, { model, style, faces }, date, job.docxFonts ? { docx: { fonts: job.docxFonts } } : {});
-    return { ok: true, format, bytes, ms: performance.now() - t0 };
-  } catch (e) {
-    return { ok: false, failed: failure(job, e, performance.now() - t0) };
-  }
-}
 
 /**
  * A job's rendered formats written as render-file.ts writes them: in the job's order, and only

@@ -14,7 +14,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Format } from "../render/pipeline.js";
-import { prepareJob, runJob, writeJob, writePart, type Job, type JobResult, type PartResult } from "./job.js";
+import { prepareJob, runJob, writeJob, writePart, type Job, type JobResult, type PartResult, type Prepared } from "./job.js";
 import type { PartMessage } from "./worker.js";
 
 export interface BatchOptions {
@@ -26,6 +26,8 @@ const WORKER = fileURLToPath(new URL("./worker.js", import.meta.url));
 
 /** Documents prepared and waiting for the DOCX worker beyond which this thread writes DOCX files too (split by format). */
 const BACKLOG = 8;
+/** Documents this thread prepares ahead of the PDF it writes (split by format). */
+const LOOKAHEAD = 1;
 
 export async function runBatch(jobs: Job[], options: BatchOptions): Promise<JobResult[]> {
   const results: JobResult[] = new Array(jobs.length);
@@ -154,6 +156,14 @@ async function byFormat(jobs: Job[], report: (i: number, r: JobResult) => void):
   };
   start();
 
+  // PDFs prepared and not yet written: this thread prepares one document ahead, so the worker has
+  // the next model as soon as it is done with one
+  const pdfs: { i: number; prepared: Prepared & { ok: true } }[] = [];
+  const writePdf = async () => {
+    const { i, prepared } = pdfs.shift()!;
+    settle(i, await writePart(jobs[i], "pdf", prepared.model, prepared.date, prepared.style, prepared.faces));
+    await new Promise<void>((r) => setImmediate(r)); // let the worker's messages in
+  };
   for (let i = 0; i < jobs.length; i++) {
     const job = jobs[i];
     const prepared = prepareJob(job);
@@ -163,19 +173,20 @@ async function byFormat(jobs: Job[], report: (i: number, r: JobResult) => void):
     } else {
       pending[i].ms = prepared.ms;
       if (job.formats.includes("docx")) {
-        const m: PartMessage = { id: i, job, format: "docx", model: prepared.model, date: prepared.date, templates: prepared.templates, lang: prepared.lang };
+        const m: PartMessage = { id: i, job, format: "docx", model: prepared.model, date: prepared.date, style: prepared.style };
         // this thread renders the DOCX itself when there is no worker or the worker is far behind
-        if (!worker || backlog.length >= BACKLOG) settle(i, await writePart(job, "docx", m.model, m.date, prepared));
+        if (!worker || backlog.length >= BACKLOG) settle(i, await writePart(job, "docx", m.model, m.date, prepared.style, prepared.faces));
         else backlog.push(m);
         feed();
       }
-      if (job.formats.includes("pdf")) settle(i, await writePart(job, "pdf", prepared.model, prepared.date, prepared));
+      if (job.formats.includes("pdf")) pdfs.push({ i, prepared });
     }
-    await new Promise<void>((r) => setImmediate(r)); // let the worker's messages in
+    if (pdfs.length > LOOKAHEAD) await writePdf();
   }
+  while (pdfs.length > 0) await writePdf();
   preparing = false;
   feed();
   // what the worker did not take (it crashed for good): this thread renders it
-  if (!worker) for (const m of backlog.splice(0)) settle(m.id, await writePart(m.job, "docx", m.model, m.date, m));
+  if (!worker) for (const m of backlog.splice(0)) settle(m.id, await writePart(m.job, "docx", m.model, m.date, m.style));
   await (worker ? workerFinished : Promise.resolve());
 }

@@ -19,6 +19,9 @@ import { loadTemplateSet, locateInTemplates } from "../templates/engine.js";
 import type { DocxFontMode } from "./docx-fonts.js";
 import type { SystemFonts } from "../writers/docx/fonts.js";
 import { templateLanguages } from "../templates/layers.js";
+import { writeFormat } from "./write-format.js";
+
+export { writeFormat };
 
 export type Format = "pdf" | "docx";
 export const FORMATS: readonly Format[] = ["pdf", "docx"];
@@ -140,16 +143,3 @@ export async function renderData(data: UnDocumentData, options: RenderOptions = 
   return out;
 }
 
-/**
- * One writer run on a prepared document (renderData's last step; batch/pool.ts also runs it on a
- * worker thread with a model prepared on another). Writers are loaded on first use: a PDF-only
- * run never loads docx, and the other way round.
- */
-export async function writeFormat(format: Format, doc: { model: Document; style: Style; faces: FaceSet }, date: Date, options: Pick<RenderOptions, "pdf" | "docx"> = {}): Promise<Uint8Array> {
-  if (format === "pdf") {
-    const { writePdf } = await import("../writers/pdf/index.js");
-    return writePdf(doc.model, doc.style, doc.faces, { date, tagged: options.pdf?.tagged ?? true });
-  }
-  const { writeDocx } = await import("../writers/docx/index.js");
-  return writeDocx(doc.model, doc.style, doc.faces, { date, ...options.docx });
-}
