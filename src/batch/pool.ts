@@ -164,6 +164,7 @@ async function byFormat(jobs: Job[], report: (i: number, r: JobResult) => void):
     settle(i, await writePart(jobs[i], "pdf", prepared.model, prepared.date, prepared.style, prepared.faces));
     await new Promise<void>((r) => setImmediate(r)); // let the worker's messages in
   };
+  let mainWritesDocx = false;
   for (let i = 0; i < jobs.length; i++) {
     const job = jobs[i];
     const prepared = prepareJob(job);
@@ -174,9 +175,13 @@ async function byFormat(jobs: Job[], report: (i: number, r: JobResult) => void):
       pending[i].ms = prepared.ms;
       if (job.formats.includes("docx")) {
         const m: PartMessage = { id: i, job, format: "docx", model: prepared.model, date: prepared.date, style: prepared.style };
-        // this thread renders the DOCX itself when there is no worker or the worker is far behind
-        if (!worker || backlog.length >= BACKLOG) settle(i, await writePart(job, "docx", m.model, m.date, prepared.style, prepared.faces));
-        else backlog.push(m);
+        // this thread renders the DOCX itself when there is no worker, or when the worker is far
+        // behind and enough documents are left to repay this thread's first (cold) DOCX
+        const behind = mainWritesDocx ? backlog.length >= 2 : backlog.length >= BACKLOG && jobs.length - i >= BACKLOG;
+        if (!worker || behind) {
+          mainWritesDocx = true;
+          settle(i, await writePart(job, "docx", m.model, m.date, prepared.style, prepared.faces));
+        } else backlog.push(m);
         feed();
       }
       if (job.formats.includes("pdf")) pdfs.push({ i, prepared });
