@@ -3,7 +3,7 @@
  * validated data -> document markup text. Each folder is read and compiled once per process
  * (until `invalidateTemplates` is called, e.g. by --watch).
  */
-import { existsSync, readdirSync, readFileSync as readFs, realpathSync, statSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync } from "node:fs";
 import { basename, join, resolve, sep } from "node:path";
 import Handlebars from "handlebars";
 import { UndocError } from "../errors.js";
@@ -12,6 +12,7 @@ import { helpers, type RenderData } from "./helpers.js";
 import { templateView } from "./view.js";
 import { parseLocale, type LocaleStrings } from "./locale.js";
 import { decodeInput } from "../input/text.js";
+import { readRegularFile } from "../input/read-file.js";
 
 export interface TemplateSource {
   file: string;
@@ -54,12 +55,9 @@ export function readInside(root: string, file: string, code: "TEMPLATE" | "STYLE
     fail(`cannot read the file: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "it is a link to nothing" : (e as Error).message}`, "replace the link by the file itself");
   }
   if (!real.startsWith(root + sep)) fail("a template file points outside the template folder", "copy the file into the folder instead of linking to it");
-  const st = statSync(real);
-  if (st.isDirectory()) fail("this is a folder, not a file", "template files are .hbs, .yaml files; move the folder out of the way");
-  if (!st.isFile()) fail("this is not a regular file (a device, a socket or a pipe)", "replace it by a text file");
-  if (st.size > MAX_TEMPLATE_FILE_BYTES) fail(`the file is ${st.size} bytes, more than ${MAX_TEMPLATE_FILE_BYTES}`);
+  const bytes = readRegularFile(real, { code, maxBytes: MAX_TEMPLATE_FILE_BYTES, what: "the file", label: file, tooBigHint: "template, locale and style files are a few KB" });
   try {
-    return decodeInput(readFs(real), file);
+    return decodeInput(bytes, file);
   } catch (e) {
     if (e instanceof UndocError) throw new UndocError(code, e.detail, e.location, "save the file as UTF-8 text");
     throw e;
