@@ -18,8 +18,12 @@ import { parseStyleLayers, type Style } from "../style/style.js";
 import { UndocError } from "../errors.js";
 import { loadTemplateSet, locateInTemplates } from "../templates/engine.js";
 
-export type Format = "pdf" | "docx";
-export const FORMATS: readonly Format[] = ["pdf", "docx"];
+import { checkOptions, sourceDateEpoch, FORMATS, type Format } from "./options.js";
+
+export { FORMATS, type Format };
+
+/** The keys of RenderOptions, for the check of what a library caller passes. */
+export const RENDER_OPTIONS = ["templates", "formats", "date", "docx"] as const;
 
 /** The bundled template folder. */
 export const DEFAULT_TEMPLATES = join(PACKAGE_ROOT, "templates", "un-letter");
@@ -65,6 +69,7 @@ export function styleOf(templates: string, lang?: string): Style {
 
 /** Validated data -> document model, through the templates and the markup. */
 export function buildModel(data: UnDocumentData, templates: string = DEFAULT_TEMPLATES): Document {
+  if (typeof templates !== "string" || templates === "") throw new UndocError("USAGE", "the templates must be given as the path of a template folder");
   const set = loadTemplateSet(resolve(templates));
   // data from the library API may not have been through parseData: hold it to the same rules
   const { markup, origin } = set.render(validateData(data));
@@ -77,13 +82,9 @@ export function buildModel(data: UnDocumentData, templates: string = DEFAULT_TEM
   }
 }
 
+/** The metadata date: SOURCE_DATE_EPOCH when set (a USAGE error when it is not a date), else the date of issue. */
 export function metadataDate(data: UnDocumentData, env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && epoch !== "") {
-    if (!/^\d+$/.test(epoch)) throw new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds, not "${epoch}"`);
-    return new Date(Number(epoch) * 1000);
-  }
-  return new Date(`${data.meta.issued}T00:00:00Z`);
+  return sourceDateEpoch(env) ?? new Date(`${data.meta.issued}T00:00:00Z`);
 }
 
 /**
@@ -122,6 +123,7 @@ export function prepareDocument(data: UnDocumentData, templates: string = DEFAUL
 
 /** Renders validated data to the requested formats. */
 export async function renderData(data: UnDocumentData, options: RenderOptions = {}): Promise<Rendered> {
+  options = checkOptions<RenderOptions>(options, RENDER_OPTIONS);
   const formats = options.formats ?? FORMATS;
   const { model, style, faces } = prepareDocument(data, options.templates ?? DEFAULT_TEMPLATES);
   const date = options.date ?? metadataDate(data);
