@@ -1,8 +1,11 @@
 /** One input file -> output files, all or nothing: nothing is written unless every format rendered. */
 import { createHash } from "node:crypto";
+import { UndocError } from "../errors.js";
 import { loadDataFile } from "../input/load.js";
-import { FORMATS, renderData, type Format, type RenderOptions } from "./pipeline.js";
-import { outputPath, writeFileAtomic } from "./output.js";
+import { commitOutputs } from "./commit.js";
+import { checkOptions } from "./options.js";
+import { FORMATS, RENDER_OPTIONS, renderData, type Format, type RenderOptions } from "./pipeline.js";
+import { outputPath } from "./output.js";
 
 export interface RenderFileOptions extends RenderOptions {
   /**
@@ -28,18 +31,15 @@ export interface RenderFileResult {
 
 export async function renderFile(input: string, outDir: string, options: RenderFileOptions = {}): Promise<RenderFileResult> {
   const t0 = performance.now();
+  options = checkOptions<RenderFileOptions>(options, [...RENDER_OPTIONS, "outName"]);
+  if (typeof outDir !== "string" || outDir === "") throw new UndocError("USAGE", "renderFile needs the output folder as a path (the second argument)", {}, 'e.g. renderFile("doc.zh.yaml", "output")');
   const { data } = loadDataFile(input);
   const formats = options.formats ?? FORMATS;
   const { outName, ...renderOptions } = options;
   const rendered = await renderData(data, { ...renderOptions, formats });
-  const outputs: RenderedOutput[] = [];
-  // write only after every format has rendered, so a failure leaves earlier outputs intact
-  for (const format of formats) {
-    const bytes = rendered[format];
-    if (!bytes) continue;
-    const path = outputPath(input, outDir, format, outName);
-    writeFileAtomic(path, bytes);
-    outputs.push({ format, path, bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") });
-  }
+  // every format rendered: now they are written together, or not at all (commit.ts)
+  const files = formats.filter((f) => rendered[f]).map((format) => ({ format, path: outputPath(input, outDir, format, outName), bytes: rendered[format]! }));
+  commitOutputs(files);
+  const outputs = files.map(({ format, path, bytes }) => ({ format, path, bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") }));
   return { input, outputs, ms: performance.now() - t0 };
 }
