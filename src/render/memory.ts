@@ -1,0 +1,47 @@
+/**
+ * Memory: a located refusal before a document is rendered that would run the process out of heap
+ * (V8 aborts a process that reaches its heap limit: exit 134, no message, no cleanup). What a render
+ * holds grows with the input: the parsed YAML, the data, the markup, the model, then each writer's
+ * own structures. The factors below are the peak heap per byte of input, measured on
+ * documents from 200 to 10,000 pages (bench/MEMORY.md, `node bench/memory.mjs`), rounded up.
+ */
+import { getHeapStatistics } from "node:v8";
+import { UndocError } from "../errors.js";
+import type { Format } from "./options.js";
+
+/** The heap a process has before any document: fonts parsed, code loaded (MB). */
+const BASE_MB = 160;
+
+/** Peak heap per byte of input, by the formats rendered. */
+const PER_INPUT_BYTE: Record<"pdf" | "docx" | "both", number> = { pdf: 30, docx: 40, both: 45 };
+
+export const v8HeapLimitMB = () => Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
+
+/** The heap a render of `bytes` of input needs, in MB (an estimate on the safe side). */
+export function heapNeededMB(bytes: number, formats: readonly Format[]): number {
+  const key = formats.includes("pdf") && formats.includes("docx") ? "both" : formats.includes("docx") ? "docx" : "pdf";
+  return Math.ceil(BASE_MB + (bytes * PER_INPUT_BYTE[key]) / 2 ** 20);
+}
+
+/** The largest input this process can render in `formats`, in MB. */
+export function largestInputMB(formats: readonly Format[]): number {
+  const key = formats.includes("pdf") && formats.includes("docx") ? "both" : formats.includes("docx") ? "docx" : "pdf";
+  return Math.max(0, Math.floor((v8HeapLimitMB() - BASE_MB) / PER_INPUT_BYTE[key]));
+}
+
+/**
+ * An INPUT_READ error at `file` when rendering `bytes` of input would need more heap than this
+ * process may use, saying how large a file it can take and how to raise the limit.
+ */
+export function checkMemory(file: string, bytes: number, formats: readonly Format[]): void {
+  const need = heapNeededMB(bytes, formats);
+  const limit = v8HeapLimitMB();
+  if (need <= limit) return;
+  const mb = (bytes / 2 ** 20).toFixed(1);
+  throw new UndocError(
+    "INPUT_READ",
+    `the file is ${mb} MB: rendering it (${formats.join(" and ")}) needs about ${need} MB of memory, and this process may use ${limit} MB; it can take files of up to about ${largestInputMB(formats)} MB`,
+    { file },
+    `raise the limit (NODE_OPTIONS=--max-old-space-size=${Math.ceil((need * 1.2) / 256) * 256} undoc render ...), render one format at a time, or split the document`,
+  );
+}
