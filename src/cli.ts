@@ -29,6 +29,7 @@ for (const c of COMMANDS) for (const o of c.options) if (!OPTION_OWNERS.has(o.na
 let jsonRun: { command: "render" | "validate"; t0: number; printed: boolean } | undefined;
 
 function printJson(report: RenderReport | ValidateReport): void {
+  if (jsonRun?.printed) return; // one report, whatever happens (a signal as the run ends)
   if (jsonRun) jsonRun.printed = true;
   console.log(JSON.stringify(report, null, 2));
 }
@@ -127,7 +128,7 @@ async function render({ values, positionals }: Parsed): Promise<number> {
     await pool.stop();
     progress.end();
     const done = new Set(finished.map((r) => r.input));
-    const message = `interrupted by ${signal}: ${finished.filter((r) => r.ok).length} of ${jobs.length} rendered, the others not written (no file was left half-written)`;
+    const message = `interrupted by ${signal}: ${finished.filter((r) => r.ok).length} of ${jobs.length} rendered before it stopped; no file was left half-written`;
     if (json) {
       const rest: JobResult[] = inputs.filter((i) => !done.has(i)).map((input) => ({ input, ok: false, internal: false, ms: 0, error: { code: "NOT_RENDERED", message: "not rendered: the run was interrupted" } }));
       printJson(renderReport([...finished, ...rest], performance.now() - t0, { code: "INTERRUPTED", message }));
@@ -139,6 +140,8 @@ async function render({ values, positionals }: Parsed): Promise<number> {
     progress.result(r, done, total);
   });
   await pool.close();
+  // a signal came as the last document finished: its handler reports and exits
+  if ((await import("./cli/signals.js")).interrupted()) await new Promise(() => {});
   progress.end();
   if (json) printJson(renderReport(results, performance.now() - t0));
   else if (values.quiet !== true && results.length > 1) {

@@ -10,9 +10,10 @@ export type { Document, Block, Inline } from "./model/types.js";
 export type { Style } from "./style/style.js";
 
 import { UndocError } from "./errors.js";
-import { loadDataFile, parseData } from "./input/load.js";
+import { parseData, readDataFile } from "./input/load.js";
+import { checkMemory } from "./render/memory.js";
 import { checkOptions } from "./render/options.js";
-import { renderData, RENDER_OPTIONS, type RenderOptions, type Rendered } from "./render/pipeline.js";
+import { FORMATS, renderData, RENDER_OPTIONS, type RenderOptions, type Rendered } from "./render/pipeline.js";
 
 /**
  * Renders a document: `input` is a path to a YAML/JSON file, or the data itself as an object.
@@ -20,7 +21,12 @@ import { renderData, RENDER_OPTIONS, type RenderOptions, type Rendered } from ".
  */
 export async function render(input: string | Record<string, unknown>, options: RenderOptions = {}): Promise<Rendered> {
   checkOptions(options, RENDER_OPTIONS);
-  if (typeof input === "string") return renderData(loadDataFile(input).data, options);
+  const formats = options?.formats ?? FORMATS;
+  if (typeof input === "string") {
+    const source = readDataFile(input);
+    checkMemory(input, Buffer.byteLength(source), formats);
+    return renderData(parseData(source, input), options);
+  }
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     throw new UndocError("USAGE", `render takes a file path or the document's data as an object, not ${input === null ? "null" : Array.isArray(input) ? "a list" : typeof input}`, {}, "e.g. render(\"doc.zh.yaml\") or render({ meta: {...}, letter: {...} })");
   }
@@ -32,5 +38,6 @@ export async function render(input: string | Record<string, unknown>, options: R
     const cyclic = e instanceof TypeError && /circular/i.test(e.message);
     throw new UndocError("USAGE", cyclic ? "the data contains itself (a cycle of objects): documents are trees" : `the data cannot be read as JSON: ${(e as Error).message}`, {}, "pass plain objects, lists, strings and numbers");
   }
+  checkMemory("<data>", Buffer.byteLength(text), formats);
   return renderData(parseData(text, "<data>"), options);
 }

@@ -126,7 +126,16 @@ export function createPool(threads: number): Pool {
     async stop() {
       stopped = true;
       // commits in progress finish (milliseconds); none starts after this
-      for (const l of lanes) closeGate(l.gate);
+      const committed = lanes.filter((l) => closeGate(l.gate));
+      // a document whose commit finished was written: its result is on its way (a moment at most)
+      const written = (l: Lane) =>
+        new Promise<void>((resolve) => {
+          const held = l.held;
+          if (!held) return resolve();
+          const timer = setTimeout(resolve, 2000);
+          l.held = { job: held.job, done: (r) => (clearTimeout(timer), held.done(r), resolve()) };
+        });
+      await Promise.all(committed.map(written));
       await Promise.all([...lanes].map((l) => l.worker.terminate()));
     },
     async close() {

@@ -5,13 +5,17 @@
  */
 export const SIGNAL_EXIT: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
+let stopping = false;
+
+/** True once a signal is being handled: the run's own end must not print or exit then. */
+export const interrupted = () => stopping;
+
 /**
  * Calls `stop` on the first of these signals, then exits with the code `stop` returns, or the
  * signal's; a second signal while stopping changes nothing (stopping takes milliseconds).
  * Returns a function that removes the handlers.
  */
 export function onSignals(stop: (signal: NodeJS.Signals) => Promise<number | void> | number | void): () => void {
-  let stopping = false;
   const handler = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;

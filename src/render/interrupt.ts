@@ -45,16 +45,17 @@ export function useGate(buffer: SharedArrayBuffer): void {
 
 /**
  * In the main thread: closes a worker's gate and waits until its commit in progress, if any, is
- * done (a commit takes milliseconds; the wait gives up after `timeoutMs`). Returns true when no
- * commit is left in progress.
+ * done (a commit takes milliseconds; the wait gives up after `timeoutMs`). Returns whether a
+ * commit was in progress (its document was written).
  */
 export function closeGate(buffer: SharedArrayBuffer, timeoutMs = 30_000): boolean {
   const c = new Int32Array(buffer);
   Atomics.store(c, STOP, 1);
   const until = Date.now() + timeoutMs;
-  for (let n = Atomics.load(c, ACTIVE); n > 0; n = Atomics.load(c, ACTIVE)) {
-    if (Date.now() > until) return false;
+  let waited = false;
+  for (let n = Atomics.load(c, ACTIVE); n > 0 && Date.now() < until; n = Atomics.load(c, ACTIVE)) {
+    waited = true;
     Atomics.wait(c, ACTIVE, n, 50);
   }
-  return true;
+  return waited;
 }

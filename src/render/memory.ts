@@ -4,29 +4,37 @@
  * holds grows with the input: the parsed YAML, the data, the markup, the model, then each writer's
  * own structures. The factors below are the peak heap per byte of input, measured on
  * documents from 200 to 10,000 pages (bench/MEMORY.md, `node bench/memory.mjs`), rounded up.
+ * Inputs are capped at 64 MB, so with Node's default heap (4 GB on a 64-bit machine with 16 GB
+ * or more) nothing is refused; a smaller --max-old-space-size, or a small machine, refuses what
+ * it could not finish. A worker that still runs out fails its document (batch/pool.ts).
  */
 import { getHeapStatistics } from "node:v8";
 import { UndocError } from "../errors.js";
 import type { Format } from "./options.js";
 
-/** The heap a process has before any document: fonts parsed, code loaded (MB). */
+/** The heap a process has before any document: fonts parsed, code loaded (MB; measured 100). */
 const BASE_MB = 160;
 
-/** Peak heap per byte of input, by the formats rendered. */
-const PER_INPUT_BYTE: Record<"pdf" | "docx" | "both", number> = { pdf: 30, docx: 40, both: 45 };
+/**
+ * Peak heap per byte of input, by the formats rendered ("none": validate, no writer). Measured
+ * (bench/MEMORY.md) 13.1 for the PDF, 12.7 for the DOCX, 11.6 for both (they run one after the
+ * other), about 4 without a writer; rounded up so the estimate errs on the safe side.
+ */
+const PER_INPUT_BYTE = { none: 8, pdf: 16, docx: 16, both: 17 } as const;
+
+const keyOf = (formats: readonly Format[]) =>
+  formats.includes("pdf") && formats.includes("docx") ? "both" : formats.includes("docx") ? "docx" : formats.includes("pdf") ? "pdf" : "none";
 
 export const v8HeapLimitMB = () => Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
 
 /** The heap a render of `bytes` of input needs, in MB (an estimate on the safe side). */
 export function heapNeededMB(bytes: number, formats: readonly Format[]): number {
-  const key = formats.includes("pdf") && formats.includes("docx") ? "both" : formats.includes("docx") ? "docx" : "pdf";
-  return Math.ceil(BASE_MB + (bytes * PER_INPUT_BYTE[key]) / 2 ** 20);
+  return Math.ceil(BASE_MB + (bytes * PER_INPUT_BYTE[keyOf(formats)]) / 2 ** 20);
 }
 
 /** The largest input this process can render in `formats`, in MB. */
 export function largestInputMB(formats: readonly Format[]): number {
-  const key = formats.includes("pdf") && formats.includes("docx") ? "both" : formats.includes("docx") ? "docx" : "pdf";
-  return Math.max(0, Math.floor((v8HeapLimitMB() - BASE_MB) / PER_INPUT_BYTE[key]));
+  return Math.max(0, Math.floor((v8HeapLimitMB() - BASE_MB) / PER_INPUT_BYTE[keyOf(formats)]));
 }
 
 /**
@@ -40,8 +48,8 @@ export function checkMemory(file: string, bytes: number, formats: readonly Forma
   const mb = (bytes / 2 ** 20).toFixed(1);
   throw new UndocError(
     "INPUT_READ",
-    `the file is ${mb} MB: rendering it (${formats.join(" and ")}) needs about ${need} MB of memory, and this process may use ${limit} MB; it can take files of up to about ${largestInputMB(formats)} MB`,
+    `the file is ${mb} MB: ${formats.length ? `rendering it (${formats.join(" and ")})` : "checking it"} needs about ${need} MB of memory, and this process may use ${limit} MB; it can take files of up to about ${largestInputMB(formats)} MB`,
     { file },
-    `raise the limit (NODE_OPTIONS=--max-old-space-size=${Math.ceil((need * 1.2) / 256) * 256} undoc render ...), render one format at a time, or split the document`,
+    `raise the limit (NODE_OPTIONS=--max-old-space-size=${Math.ceil((need * 1.2) / 256) * 256} undoc ...)${formats.length > 1 ? ", render one format at a time" : ""}, or split the document`,
   );
 }

@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { checkCoverage } from "../layout/coverage.js";
+import { checkCoverage, checkLocaleCoverage } from "../layout/coverage.js";
 import { faceSetFor } from "../fonts/face-set.js";
 import { PACKAGE_ROOT } from "../fonts/registry.js";
 import { locateField, validateData } from "../input/load.js";
@@ -117,7 +117,9 @@ export function prepareDocument(data: UnDocumentData, templates: string = DEFAUL
   const style = styleOf(dir, data.meta.language);
   const faces = faceSetFor(style);
   // every character drawn must have a glyph: a FONT error listing the others, before any writer runs
-  checkCoverage(model, style, faces, { data });
+  const set = loadTemplateSet(dir);
+  checkLocaleCoverage(set.locale(data.meta.language), faces);
+  checkCoverage(model, style, faces, { data, templates: set.textSources(data.meta.language) });
   return { model, style, faces };
 }
 

@@ -1,7 +1,8 @@
 /** One input file -> output files, all or nothing: nothing is written unless every format rendered. */
 import { createHash } from "node:crypto";
 import { UndocError } from "../errors.js";
-import { loadDataFile } from "../input/load.js";
+import { parseData, readDataFile } from "../input/load.js";
+import { checkMemory } from "./memory.js";
 import { commitOutputs } from "./commit.js";
 import { checkOptions } from "./options.js";
 import { FORMATS, RENDER_OPTIONS, renderData, type Format, type RenderOptions } from "./pipeline.js";
@@ -33,8 +34,11 @@ export async function renderFile(input: string, outDir: string, options: RenderF
   const t0 = performance.now();
   options = checkOptions<RenderFileOptions>(options, [...RENDER_OPTIONS, "outName"]);
   if (typeof outDir !== "string" || outDir === "") throw new UndocError("USAGE", "renderFile needs the output folder as a path (the second argument)", {}, 'e.g. renderFile("doc.zh.yaml", "output")');
-  const { data } = loadDataFile(input);
-  const formats = options.formats ?? FORMATS;
+  const formats = [...new Set(options.formats ?? FORMATS)];
+  const text = readDataFile(input);
+  // a document this process cannot hold is refused here, located, instead of aborting the process
+  checkMemory(input, Buffer.byteLength(text), formats);
+  const data = parseData(text, input);
   const { outName, ...renderOptions } = options;
   const rendered = await renderData(data, { ...renderOptions, formats });
   // every format rendered: now they are written together, or not at all (commit.ts)

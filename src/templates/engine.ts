@@ -28,6 +28,10 @@ export interface TemplateSet {
   styleSource: { text: string; file: string };
   /** the style files of a language: style.yaml, then style.<lang>.yaml when the folder has one */
   styleSources(lang: string): { text: string; file: string }[];
+  /** the language's locale strings, its file and text (a TEMPLATE error when the folder has none) */
+  locale(lang: string): { strings: LocaleStrings; file: string; text: string };
+  /** the language's locale file (once loaded) and the template files: where text that is not data comes from */
+  textSources(lang: string): TemplateSource[];
 }
 
 const cache = new Map<string, TemplateSet>();
@@ -195,7 +199,7 @@ function compileTemplateSet(dir: string): TemplateSet {
     throw new UndocError("TEMPLATE", `unknown partial "${missing.name}"`, { file: missing.file, line: missing.line, column: missing.column },
       `partials are the .hbs files in ${partialsDir}`);
   }
-  const locales = new Map<string, { strings: LocaleStrings; file: string }>();
+  const locales = new Map<string, { strings: LocaleStrings; file: string; text: string }>();
   const localeFor = (lang: string) => {
     let l = locales.get(lang);
     if (!l) {
@@ -203,7 +207,8 @@ function compileTemplateSet(dir: string): TemplateSet {
       if (!existsSync(file)) {
         throw new UndocError("TEMPLATE", `no locale strings for language "${lang}"`, { file }, `create ${file} (copy locales/en.yaml and translate it)`);
       }
-      l = { strings: parseLocale(readInside(root, file), file), file };
+      const text = readInside(root, file);
+      l = { strings: parseLocale(text, file), file, text };
       locales.set(lang, l);
     }
     return l;
@@ -238,6 +243,11 @@ function compileTemplateSet(dir: string): TemplateSet {
     sources,
     styleSource,
     styleSources,
+    locale: (lang) => localeFor(lang),
+    textSources(lang) {
+      const l = locales.get(lang);
+      return l ? [{ file: l.file, text: l.text }, ...sources] : sources;
+    },
     render(data) {
       const locale = localeFor(data.meta.language);
       const undoc: RenderData = { locale: locale.strings, localeFile: locale.file, lang: data.meta.language };
@@ -279,22 +289,32 @@ function templateError(err: LocatedError): UndocError {
 export function locateInTemplates(err: UndocError, markup: string, sources: TemplateSource[]): UndocError {
   const { line, column } = err.location;
   if (!line || !column) return err;
+  // not located in a template: the markup's line would be misread as a line of the template file
+  const unlocated = () => new UndocError(err.code, `${err.detail} (line ${line} of the markup the templates wrote)`, { file: err.location.file }, err.hint);
   const at = (markup.split("\n")[line - 1] ?? "").slice(column - 1);
   const tag = /^<\/?[\w-]+[^>]*>?/.exec(at)?.[0];
-  if (!tag) return err;
+  if (!tag) return unlocated();
   const name = /^<\/?[\w-]+/.exec(tag)![0];
-  for (const needle of [tag, name]) {
-    const hits: Array<{ file: string; line: number; column: number }> = [];
+  // the longest first: the markup from the error on (a template's own text around the tag) tells apart what the tag alone cannot
+  for (const needle of [...new Set([at.slice(0, 60), at.slice(0, tag.length + 20), tag, name])]) {
+    // the template lines that hold the tag: one line (however often it is there) locates it
+    const places = new Map<string, { file: string; line: number; column: number }>();
     for (const s of sources) {
-      let i = s.text.indexOf(needle);
-      while (i >= 0) {
-        const before = s.text.slice(0, i).split("\n");
-        hits.push({ file: s.file, line: before.length, column: before[before.length - 1].length + 1 });
-        i = s.text.indexOf(needle, i + 1);
+      let lineNo = 1;
+      let lineStart = 0;
+      let scanned = 0;
+      for (let i = s.text.indexOf(needle); i >= 0 && places.size < 2; i = s.text.indexOf(needle, i + 1)) {
+        for (let nl = s.text.indexOf("\n", scanned); nl >= 0 && nl < i; nl = s.text.indexOf("\n", nl + 1)) {
+          lineNo++;
+          lineStart = nl + 1;
+        }
+        scanned = i;
+        const key = `${s.file}\u0000${lineNo}`;
+        if (!places.has(key)) places.set(key, { file: s.file, line: lineNo, column: i - lineStart + 1 });
       }
     }
-    if (hits.length === 1) return new UndocError(err.code, err.detail, hits[0], err.hint);
-    if (hits.length > 1) break;
+    if (places.size === 1) return new UndocError(err.code, err.detail, [...places.values()][0], err.hint);
+    if (places.size > 1) break;
   }
-  return err;
+  return unlocated();
 }
