@@ -56,6 +56,7 @@ function parseJobs(value: string | undefined): number {
 async function expandInputs(patterns: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of patterns) {
+    if (p === "-") throw new UndocError("USAGE", "undoc reads data from files, not from standard input (-): save the data to a file and name it");
     if (!/[*?[\]{}]/.test(p) || existsSync(p)) {
       out.push(p);
       continue;

@@ -5,7 +5,7 @@
  * grow between stat and read. So the file is opened without blocking, checked on the open
  * descriptor (no race with a rename), and read until the cap plus one byte at most.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
 import { UndocError, type ErrorCode } from "../errors.js";
 
 /** What a path is, in words, when it is not a regular file. */
@@ -42,6 +42,15 @@ export function readRegularFile(file: string, o: ReadOptions): Buffer {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    // a socket cannot be opened (ENXIO): say what it is
+    let what: string | undefined;
+    try {
+      const st = statSync(file);
+      if (!st.isFile()) what = kindOf(st);
+    } catch {
+      // the path itself is the problem: the error code says how
+    }
+    if (what) return fail(`cannot read ${o.what}: it is ${what}, not a regular file`, "undoc reads regular files only");
     const reason =
       code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder, not a file" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ELOOP" ? "a loop of symbolic links" : code === "ENAMETOOLONG" ? "the name is too long" : code === "ENOTDIR" ? "a part of the path is not a folder" : (e as Error).message;
     return fail(`cannot read ${o.what}: ${reason}`, "check the path");

@@ -2,8 +2,8 @@
  * Memory: a located refusal before a document is rendered that would run the process out of heap
  * (V8 aborts a process that reaches its heap limit: exit 134, no message, no cleanup). What a render
  * holds grows with the input: the parsed YAML, the data, the markup, the model, then each writer's
- * own structures. The factors below are the peak heap per byte of input, measured on
- * documents from 200 to 10,000 pages (bench/MEMORY.md, `node bench/memory.mjs`), rounded up.
+ * own structures. The factors below are the heap per byte of input a render needs, measured on
+ * documents from 200 to 10,000 pages (bench/MEMORY.md, `node bench/memory.mjs --min-heap`).
  * Inputs are capped at 64 MB, so with Node's default heap (4 GB on a 64-bit machine with 16 GB
  * or more) nothing is refused; a smaller --max-old-space-size, or a small machine, refuses what
  * it could not finish. A worker that still runs out fails its document (batch/pool.ts).
@@ -12,15 +12,16 @@ import { getHeapStatistics } from "node:v8";
 import { UndocError } from "../errors.js";
 import type { Format } from "./options.js";
 
-/** The heap a process has before any document: fonts parsed, code loaded (MB; measured 100). */
-const BASE_MB = 160;
+/** The heap limit a render needs before any document: fonts parsed, code loaded, V8's young generation (MB). */
+const BASE_MB = 128;
 
 /**
- * Peak heap per byte of input, by the formats rendered ("none": validate, no writer). Measured
- * (bench/MEMORY.md) 13.1 for the PDF, 12.7 for the DOCX, 11.6 for both (they run one after the
- * other), about 4 without a writer; rounded up so the estimate errs on the safe side.
+ * Heap per byte of input, by the formats rendered ("none": validate, no writer). Measured as the
+ * smallest --max-old-space-size a render succeeds with (bench/MEMORY.md): the PDF about 3 (it
+ * draws and drops page by page), the DOCX about 12.5 (docx builds the whole package in memory);
+ * about 1.5 times that here, so the estimate errs on the safe side.
  */
-const PER_INPUT_BYTE = { none: 8, pdf: 16, docx: 16, both: 17 } as const;
+const PER_INPUT_BYTE = { none: 4, pdf: 6, docx: 18, both: 18 } as const;
 
 const keyOf = (formats: readonly Format[]) =>
   formats.includes("pdf") && formats.includes("docx") ? "both" : formats.includes("docx") ? "docx" : formats.includes("pdf") ? "pdf" : "none";

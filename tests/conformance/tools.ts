@@ -22,6 +22,7 @@ export const PACKAGES = {
   zbarimg: "zbar-tools",
   soffice: "libreoffice-writer-nogui",
   unzip: "unzip",
+  mkfifo: "coreutils",
 } as const;
 export type Program = keyof typeof PACKAGES;
 

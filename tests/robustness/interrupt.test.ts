@@ -6,73 +6,42 @@
  * that holds once the next undoc run into the folder has started (src/render/recover.ts).
  *
  * UNDOC_TEST_PAUSE=<step>:<ms> holds a commit at a step so that a signal lands exactly there;
- * the random test signals at random moments of real renders. UNDOC_SIGNAL_RUNS sets how many
- * (default 24).
+ * signals.test.ts signals at random moments of real renders.
  */
 import { describe, expect, it } from "vitest";
-import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { commitOutputs } from "../../src/render/commit.js";
 import { recoverFolder } from "../../src/render/recover.js";
 import { CLI, tmp, undoc } from "../cli/run.js";
 import { MINIMAL_YAML } from "../helpers.js";
+import { deadPid, hidden, listing, sha, start, until, version } from "./processes.js";
 
-const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
-const listing = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort() : []);
-const hidden = (dir: string) => listing(dir).filter((f) => f.startsWith("."));
-
-/** A dead process id: one that was just used and has ended. */
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ["-e", ""], { stdio: "ignore" });
-  await new Promise((r) => child.once("exit", r));
-  return child.pid!;
-}
-
-interface Ended {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** `undoc args...` in the background: the child and its end. */
-function start(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d) => (stdout += d));
-  child.stderr.on("data", (d) => (stderr += d));
-  const ended = new Promise<Ended>((resolve) => child.once("close", (code, signal) => resolve({ code, signal, stdout, stderr })));
-  return { child, ended };
-}
-
-/** Waits until `dir` holds a file whose name matches `pattern`. */
-async function until(dir: string, pattern: RegExp, timeoutMs = 30_000): Promise<void> {
-  const t0 = Date.now();
-  while (!listing(dir).some((f) => pattern.test(f))) {
-    if (Date.now() - t0 > timeoutMs) throw new Error(`no ${pattern} in ${dir}: ${listing(dir).join(", ")}`);
-    await new Promise((r) => setTimeout(r, 20));
+/** doc.pdf and doc.docx of versions 1 and 2, rendered once for the whole file */
+let reference: { dir: string; hashes: string[][] } | undefined;
+function referencePairs() {
+  if (reference) return reference;
+  const dir = tmp("undoc-pair-ref-");
+  const hashes: string[][] = [];
+  for (const n of [1, 2]) {
+    writeFileSync(join(dir, "doc.yaml"), version(n));
+    expect(undoc(["render", join(dir, "doc.yaml"), "--out", join(dir, `v${n}`), "-q"]).code).toBe(0);
+    hashes.push([sha(join(dir, `v${n}`, "doc.pdf")), sha(join(dir, `v${n}`, "doc.docx"))]);
   }
+  return (reference = { dir, hashes });
 }
 
-const version = (n: number) => MINIMAL_YAML.replace("第一段。", `第一段，第${n}版。`);
-
-/** A folder with doc.pdf and doc.docx of version 1, and the input rewritten to version 2; the two pairs' hashes. */
+/** A folder with doc.pdf and doc.docx of version 1, and the input at version 2; the two pairs' hashes. */
 function pairs() {
+  const ref = referencePairs();
   const dir = tmp("undoc-pair-");
   const input = join(dir, "doc.yaml");
   const out = join(dir, "out");
-  const hashes: string[][] = [];
-  for (const n of [2, 1]) {
-    writeFileSync(input, version(n));
-    expect(undoc(["render", input, "--out", out, "-q"]).code).toBe(0);
-    hashes.unshift([sha(join(out, "doc.pdf")), sha(join(out, "doc.docx"))]);
-  }
+  cpSync(join(ref.dir, "v1"), out, { recursive: true });
   writeFileSync(input, version(2));
   const pair = () => [sha(join(out, "doc.pdf")), sha(join(out, "doc.docx"))];
-  return { dir, input, out, old: hashes[0], fresh: hashes[1], pair };
+  return { dir, input, out, old: ref.hashes[0], fresh: ref.hashes[1], pair };
 }
 
 describe("the pair is written together or not at all", () => {
@@ -224,51 +193,4 @@ describe("SIGKILL, then the next run into the folder", () => {
     expect(listing(dir)).toEqual(["x.docx", "x.pdf"]);
     expect(readFileSync(join(dir, "x.docx"), "utf8")).toBe("new docx");
   });
-});
-
-describe("signals at random moments of real renders", () => {
-  const RUNS = Number(process.env.UNDOC_SIGNAL_RUNS ?? 24);
-  it(`${RUNS} runs, each SIGINT, SIGTERM or SIGKILL at a random moment: every document holds its earlier or its new pair, nothing else`, async () => {
-    const dir = tmp("undoc-random-signals-");
-    const out = join(dir, "out");
-    const docs = ["a", "b", "c"];
-    const inputs = docs.map((d) => join(dir, `${d}.yaml`));
-    const write = (v: number) => inputs.forEach((f, i) => writeFileSync(f, version(v * 10 + i)));
-    // the two pairs of each document, by version
-    const known = new Map<string, string>();
-    for (const v of [1, 2]) {
-      write(v);
-      const t0 = Date.now();
-      expect(undoc(["render", ...inputs, "--out", out, "-q", "--jobs", "1"]).code).toBe(0);
-      (known as Map<string, number | string>).set(`ms${v}`, Date.now() - t0);
-      for (const d of docs) known.set(`${sha(join(out, `${d}.pdf`))} ${sha(join(out, `${d}.docx`))}`, `${d}${v}`);
-    }
-    const runMs = Math.max(Number(known.get("ms1")), Number(known.get("ms2")));
-    const seen = new Set<string>();
-    let seed = Number(process.env.PROPERTY_SEED ?? Date.now()) >>> 0;
-    const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-    for (let run = 0; run < RUNS; run++) {
-      write(run % 2 === 0 ? 1 : 2);
-      const signal = (["SIGINT", "SIGTERM", "SIGKILL"] as const)[run % 3];
-      const delay = Math.floor(random() * runMs * 1.1);
-      const r = start(["render", ...inputs, "--out", out, "-q", "--jobs", run % 4 === 3 ? "2" : "1"]);
-      await new Promise((res) => setTimeout(res, delay));
-      r.child.kill(signal);
-      const end = await r.ended;
-      const where = `run ${run}: ${signal} after ${delay} ms (seed ${process.env.PROPERTY_SEED ?? "random"})`;
-      if (signal === "SIGKILL") {
-        // the next run into the folder finishes or removes what the killed one left
-        expect(undoc(["render", join(dir, "missing.yaml"), "--out", out]).code, where).toBe(1);
-      } else {
-        expect([0, signal === "SIGINT" ? 130 : 143], `${where}: ${end.stderr}`).toContain(end.code ?? 128 + (end.signal === "SIGINT" ? 2 : 15));
-      }
-      expect(listing(out), where).toEqual(docs.flatMap((d) => [`${d}.docx`, `${d}.pdf`]).sort());
-      for (const d of docs) {
-        const pair = known.get(`${sha(join(out, `${d}.pdf`))} ${sha(join(out, `${d}.docx`))}`);
-        expect(pair?.[0], `${where}: ${d} holds a mixed pair`).toBe(d);
-        seen.add(pair!);
-      }
-    }
-    console.log(`random signals: ${RUNS} runs of about ${runMs} ms; pairs seen: ${[...seen].sort().join(", ")}`);
-  }, 240_000);
 });
