@@ -25,13 +25,13 @@ const CLI = join(ROOT, "dist", "cli.js");
 const PROBE = join(ROOT, "bench", "rss-probe.mjs");
 const PARAGRAPHS_PER_PAGE = 6.35;
 
-function render(input, out, format, nodeArgs = []) {
+function render(input, out, format, nodeArgs = [], env = {}) {
   const rssFile = join(out, "rss.txt");
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [...nodeArgs, "--import", PROBE, "--trace-gc", CLI, "render", input, "--out", out, "--format", format, "-q"], {
     encoding: "utf8",
     maxBuffer: 1 << 30,
-    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile },
   });
   const wallMs = Math.round(performance.now() - t0);
   let peakHeapMB = 0;
@@ -45,12 +45,12 @@ function render(input, out, format, nodeArgs = []) {
   return { ok: r.status === 0, status: r.status, wallMs, maxRssMB, peakHeapMB: Math.round(peakHeapMB), stderr: r.status === 0 ? undefined : r.stderr.slice(0, 400) };
 }
 
-/** Smallest --max-old-space-size (MB, to 8 MB) the render succeeds with. */
+/** Smallest --max-old-space-size (MB, to 8 MB) the render succeeds with, without undoc's estimate. */
 function minHeap(input, out, format, hi) {
   let lo = 16;
   while (hi - lo > 8) {
     const mid = Math.floor((lo + hi) / 2);
-    if (render(input, out, format, [`--max-old-space-size=${mid}`]).ok) hi = mid;
+    if (render(input, out, format, [`--max-old-space-size=${mid}`], { UNDOC_MEMORY_CHECK: "off" }).ok) hi = mid;
     else lo = mid;
   }
   return hi;

@@ -121,7 +121,7 @@ async function render({ values, positionals }: Parsed): Promise<number> {
   if (values.watch) return (await import("./cli/watch.js")).watchCommand(jobs, templates, values.quiet === true);
 
   const [{ createPool }, { progressFor }, { onSignals }] = await Promise.all([import("./batch/pool.js"), import("./batch/progress.js"), import("./cli/signals.js")]);
-  const progress = progressFor(process.stderr, values.quiet === true || json);
+  const progress = progressFor(process.stderr, values.quiet === true, json);
   const pool = createPool(Math.min(jobsN, jobs.length));
   const finished: JobResult[] = [];
   // a signal: commits in progress finish, nothing else is written; the report says what was done
@@ -166,13 +166,12 @@ async function validate({ values, positionals }: Parsed): Promise<number> {
   for (const input of inputs) {
     const { problems, more } = checkFile(input, (values.templates as string | undefined) ?? DEFAULT_TEMPLATES);
     results.push({ input, ok: problems.length === 0, errors: problems.map(errorOf), more });
-    if (json) continue;
     if (problems.length === 0) {
-      console.log(`ok ${printable(input)}`);
+      if (!json) console.log(`ok ${printable(input)}`); // --json: stdout is the report only
       continue;
     }
     for (const p of problems) console.error(`error: ${withoutHint(p)}`);
-    for (const hint of new Set(problems.map((p) => p.hint).filter(Boolean))) console.error(`  hint: ${hint}`);
+    for (const hint of new Set(problems.map((p) => p.hint).filter(Boolean))) console.error(`  hint: ${printable(hint!)}`);
     if (more > 0) console.error(`error: ${printable(input)}: ${more} more problem${more > 1 ? "s" : ""} (the first ${MAX_PROBLEMS} are shown)`);
   }
   const report = validateReport(results, performance.now() - t0);

@@ -18,8 +18,13 @@ export function describeResult(r: JobResult): string {
   return r.internal ? `internal error (please report it) in ${printable(r.input)}:\n${printableLines(r.error.message)}` : printableLines(r.error.message);
 }
 
-export function progressFor(stream: NodeJS.WriteStream, quiet: boolean): Progress {
+/**
+ * `quiet`: nothing at all; `errorsOnly` (--json, whose stdout is the report): each failure's
+ * message on stderr, nothing else.
+ */
+export function progressFor(stream: NodeJS.WriteStream, quiet: boolean, errorsOnly = false): Progress {
   if (quiet) return { result: () => {}, end: () => {} };
+  if (errorsOnly) return { result: (r) => r.ok || console.error(`error: ${describeResult(r)}`), end: () => {} };
   if (!stream.isTTY) {
     return {
       result(r) {
