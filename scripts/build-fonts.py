@@ -771,12 +771,18 @@ def existing_ofl_text():
     return text[at + len(marker):]
 
 
+def copy_unchanged(face):
+    """Copy a face that goes into fonts/ unchanged; return its path there."""
+    dst = os.path.join(OUT, face["file"])
+    shutil.copyfile(face["src"], dst)
+    os.chmod(dst, 0o644)
+    return dst
+
+
 def copy_latin():
     latin = []
     for face in LATIN_FACES:
-        dst = os.path.join(OUT, face["file"])
-        shutil.copyfile(face["src"], dst)
-        os.chmod(dst, 0o644)
+        copy_unchanged(face)
         latin.append((face, latin_info(face)))
     return latin
 
@@ -784,9 +790,7 @@ def copy_latin():
 def copy_kai():
     kai = []
     for face in KAI_FACES:
-        dst = os.path.join(OUT, face["file"])
-        shutil.copyfile(face["src"], dst)
-        os.chmod(dst, 0o644)
+        dst = copy_unchanged(face)
         font = TTFont(dst)
         name = font["name"]
         kai.append({

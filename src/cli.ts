@@ -13,6 +13,7 @@ import { COMMANDS, commandNamed, commandUsage, mainUsage } from "./cli/commands.
 import { errorOf, renderReport, validateReport, type RenderReport, type ValidateReport } from "./cli/report.js";
 import type { Job, JobResult } from "./batch/job.js";
 import { isUndocError, UndocError } from "./errors.js";
+import { DOCX_FONT_MODES, type DocxFontMode } from "./render/docx-fonts.js";
 import { printable, printableLines } from "./printable.js";
 
 const EXIT = { ok: 0, input: 1, usage: 2, internal: 3 } as const;
@@ -41,6 +42,17 @@ function parseFormats(value: string | undefined): Format[] {
     if (!FORMATS.includes(f as Format)) throw new UndocError("USAGE", `unknown format "${f}"${didYouMean(closest(f, FORMATS))}; formats: ${FORMATS.join(", ")}`);
   }
   return [...new Set(formats)] as Format[];
+}
+
+/** --docx-fonts MODE, with --system-fonts as its older spelling of "none". */
+function parseDocxFonts(value: string | undefined, systemFonts: boolean): DocxFontMode | undefined {
+  if (value === undefined) return systemFonts ? "none" : undefined;
+  const mode = value.trim().toLowerCase();
+  if (!DOCX_FONT_MODES.includes(mode as DocxFontMode)) {
+    throw new UndocError("USAGE", `unknown --docx-fonts mode "${value}"${didYouMean(closest(mode, DOCX_FONT_MODES))}; modes: ${DOCX_FONT_MODES.join(", ")}`);
+  }
+  if (systemFonts && mode !== "none") throw new UndocError("USAGE", `--system-fonts means --docx-fonts none, not ${mode}: give one of them`);
+  return mode as DocxFontMode;
 }
 
 function parseJobs(value: string | undefined): number {
@@ -88,7 +100,8 @@ async function render({ values, positionals }: Parsed): Promise<number> {
   const templates = values.templates as string | undefined;
   const { outputNames, outputPath } = await import("./render/output.js");
   const names = outputNames(inputs);
-  const jobs: Job[] = inputs.map((input) => ({ input, outDir, outName: names.get(input), formats, templates, systemFonts: values["system-fonts"] === true }));
+  const docxFonts = parseDocxFonts(values["docx-fonts"] as string | undefined, values["system-fonts"] === true);
+  const jobs: Job[] = inputs.map((input) => ({ input, outDir, outName: names.get(input), formats, templates, ...(docxFonts && { docxFonts }) }));
 
   // two inputs that would write the same files (x.yaml and x.json in one folder): refuse the run
   const byOutput = new Map<string, string[]>();

@@ -8,6 +8,8 @@ export { buildModel, renderData, styleOf, DEFAULT_TEMPLATES, FORMATS, type Forma
 export { renderFile, type RenderFileOptions, type RenderFileResult, type RenderedOutput } from "./render/render-file.js";
 export type { Document, Block, Inline } from "./model/types.js";
 export type { Style } from "./style/style.js";
+export type { DocxFontMode } from "./render/docx-fonts.js";
+export type { SystemFonts } from "./writers/docx/fonts.js";
 
 import { UndocError } from "./errors.js";
 import { parseData, readDataFile } from "./input/load.js";

@@ -2,6 +2,7 @@
 import { isUndocError } from "../errors.js";
 import type { Format } from "../render/pipeline.js";
 import { renderFile, type RenderedOutput } from "../render/render-file.js";
+import type { DocxFontMode } from "../render/docx-fonts.js";
 
 export interface Job {
   input: string;
@@ -10,8 +11,8 @@ export interface Job {
   outName?: string;
   formats: Format[];
   templates?: string;
-  /** DOCX: name system fonts instead of embedding subsets */
-  systemFonts?: boolean;
+  /** DOCX: which fonts are embedded (writers/docx/fonts.ts; default editable) */
+  docxFonts?: DocxFontMode;
 }
 
 export interface JobError {
@@ -30,7 +31,7 @@ export type JobResult =
 export async function runJob(job: Job): Promise<JobResult> {
   const t0 = performance.now();
   try {
-    const r = await renderFile(job.input, job.outDir, { formats: job.formats, templates: job.templates, outName: job.outName, ...(job.systemFonts && { docx: { embedFonts: false } }) });
+    const r = await renderFile(job.input, job.outDir, { formats: job.formats, templates: job.templates, outName: job.outName, ...(job.docxFonts && { docx: { fonts: job.docxFonts } }) });
     return { input: job.input, ok: true, outputs: r.outputs, ms: r.ms };
   } catch (e) {
     const ms = performance.now() - t0;

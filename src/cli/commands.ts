@@ -28,7 +28,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: "json", help: JSON_REPORT },
       { name: "quiet", short: "q", help: "print nothing but errors" },
       { name: "watch", short: "w", help: "render again whenever an input, a template, a locale string or the style changes" },
-      { name: "system-fonts", help: "DOCX: name SimSun, SimHei and Times New Roman instead of embedding fonts" },
+      { name: "docx-fonts", value: "MODE", help: "DOCX fonts: editable (default: whole Latin faces, Chinese subsets that never hide installed fonts), full, subset or none (see the README)" },
+      { name: "system-fonts", help: "DOCX: the same as --docx-fonts none (name SimSun, SimHei and Times New Roman, embed nothing)" },
       HELP,
     ],
     notes: [

@@ -20,6 +20,8 @@ export interface FaceInfo {
   file: string;
   script: "cjk" | "latin";
   weight: number;
+  /** "italic" for a sloped Latin face (an upright Kai face that stands in for italic is "normal") */
+  style?: "normal" | "italic";
   licence: string;
 }
 

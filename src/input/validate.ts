@@ -89,7 +89,8 @@ function at(root: unknown, path: Array<string | number>): unknown {
 /** Recursive schemas (TypeBox Type.Recursive) by their $id, so a reference to one can be followed. */
 const recursive = new Map<string, TSchema>();
 
-function collectRecursive(s: unknown, seen = new Set<unknown>()): void {
+/** Registers the recursive schemas inside `s`, so deref can follow references to them. */
+export function collectRecursive(s: unknown, seen = new Set<unknown>()): void {
   if (!s || typeof s !== "object" || seen.has(s)) return;
   seen.add(s);
   const r = s as Raw;
@@ -101,7 +102,7 @@ function collectRecursive(s: unknown, seen = new Set<unknown>()): void {
 }
 
 /** A reference inside a recursive schema (Kind "This") -> the recursive schema it names. */
-function deref(s: TSchema): TSchema {
+export function deref(s: TSchema): TSchema {
   return raw(s)[Kind] === "This" ? (recursive.get(raw(s).$ref) ?? s) : s;
 }
 

@@ -4,6 +4,7 @@
  * date) is a USAGE error saying what was expected, never a TypeError from deep inside a writer.
  */
 import { UndocError } from "../errors.js";
+import { DOCX_FONT_MODES, type DocxFontMode } from "./docx-fonts.js";
 
 export const FORMATS = ["pdf", "docx"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -37,14 +38,22 @@ export function checkOptions<T extends object>(options: unknown, allowed: readon
   }
   if (o.date !== undefined) checkDate(o.date, "options.date");
   if (o.docx !== undefined) {
-    if (!isPlainObject(o.docx)) usage(`options.docx must be an object, not ${shown(o.docx)}`, "e.g. { embedFonts: false }");
+    if (!isPlainObject(o.docx)) usage(`options.docx must be an object, not ${shown(o.docx)}`, 'e.g. { fonts: "none" }');
     const d = o.docx;
+    for (const key of Object.keys(d)) if (!["fonts", "systemFonts", "embedFonts"].includes(key)) usage(`unknown option "${key}" in options.docx`, "keys: fonts, systemFonts, embedFonts");
+    if (d.fonts !== undefined && !DOCX_FONT_MODES.includes(d.fonts as DocxFontMode)) usage(`unknown DOCX font mode ${shown(d.fonts)} in options.docx.fonts`, `modes: ${DOCX_FONT_MODES.join(", ")}`);
     if (d.embedFonts !== undefined && typeof d.embedFonts !== "boolean") usage(`options.docx.embedFonts must be true or false, not ${shown(d.embedFonts)}`);
     if (d.systemFonts !== undefined) {
       const s = d.systemFonts as Record<string, unknown>;
-      if (!isPlainObject(s) || !["cjk", "cjkBold", "latin"].every((k) => typeof s[k] === "string" && s[k] !== "")) {
-        usage("options.docx.systemFonts must name three fonts: { cjk, cjkBold, latin }", 'e.g. { cjk: "SimSun", cjkBold: "SimHei", latin: "Times New Roman" }');
+      const named = (k: string) => typeof s[k] === "string" && s[k] !== "";
+      if (!isPlainObject(s) || !["cjk", "cjkBold", "latin"].every(named) || (s.cjkItalic !== undefined && !named("cjkItalic"))) {
+        usage("options.docx.systemFonts must name three fonts (and may name a fourth): { cjk, cjkBold, latin, cjkItalic? }", 'e.g. { cjk: "SimSun", cjkBold: "SimHei", latin: "Times New Roman" }');
       }
+    }
+  }
+  if (o.pdf !== undefined) {
+    if (!isPlainObject(o.pdf) || Object.keys(o.pdf).some((k) => k !== "tagged") || (o.pdf.tagged !== undefined && typeof o.pdf.tagged !== "boolean")) {
+      usage(`options.pdf must be { tagged?: true | false }, not ${shown(o.pdf)}`);
     }
   }
   if (o.outName !== undefined && (typeof o.outName !== "string" || o.outName === "" || o.outName.split("/").some((p) => p === "" || p === "." || p === ".."))) {

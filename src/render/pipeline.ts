@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { checkCoverage, checkLocaleCoverage } from "../layout/coverage.js";
+import { checkCoverage, checkLocaleCoverage } from "./coverage.js";
 import { faceSetFor } from "../fonts/face-set.js";
 import { PACKAGE_ROOT } from "../fonts/registry.js";
 import { locateField, validateData } from "../input/load.js";
@@ -17,13 +17,15 @@ import type { FaceSet } from "../typeset/index.js";
 import { parseStyleLayers, type Style } from "../style/style.js";
 import { UndocError } from "../errors.js";
 import { loadTemplateSet, locateInTemplates } from "../templates/engine.js";
+import type { DocxFontMode } from "./docx-fonts.js";
+import type { SystemFonts } from "../writers/docx/fonts.js";
 
 import { checkOptions, sourceDateEpoch, FORMATS, type Format } from "./options.js";
 
 export { FORMATS, type Format };
 
 /** The keys of RenderOptions, for the check of what a library caller passes. */
-export const RENDER_OPTIONS = ["templates", "formats", "date", "docx"] as const;
+export const RENDER_OPTIONS = ["templates", "formats", "date", "docx", "pdf"] as const;
 
 /** The bundled template folder. */
 export const DEFAULT_TEMPLATES = join(PACKAGE_ROOT, "templates", "un-letter");
@@ -39,10 +41,17 @@ export interface RenderOptions {
    */
   date?: Date;
   /**
-   * DOCX fonts: by default the faces the document uses are embedded as subsets. `embedFonts: false`
-   * embeds nothing and names system fonts instead (SimSun, SimHei, Times New Roman by default).
+   * DOCX fonts (README, "The Word file"): `fonts` is "editable" (default: the Latin faces whole,
+   * the Chinese faces as subsets that never hide installed fonts), "full", "subset" or "none"
+   * (nothing embedded: `systemFonts` are named, SimSun, SimHei and Times New Roman by default).
+   * `embedFonts: false` is the older spelling of fonts "none".
    */
-  docx?: { embedFonts?: boolean; systemFonts?: { cjk: string; cjkBold: string; latin: string } };
+  docx?: { fonts?: DocxFontMode; systemFonts?: SystemFonts; embedFonts?: boolean };
+  /**
+   * PDF: tagged (a structure tree, PDF/UA-1 and PDF/A-2a) by default; `tagged: false` writes a
+   * plain PDF 1.7 without structure, /ActualText or conformance claims (about 8% smaller).
+   */
+  pdf?: { tagged?: boolean };
 }
 
 export interface Rendered {
@@ -133,7 +142,7 @@ export async function renderData(data: UnDocumentData, options: RenderOptions = 
   // writers are loaded on first use: a PDF-only run never loads docx, and the other way round
   if (formats.includes("pdf")) {
     const { writePdf } = await import("../writers/pdf/index.js");
-    out.pdf = await writePdf(model, style, faces, { date });
+    out.pdf = await writePdf(model, style, faces, { date, tagged: options.pdf?.tagged ?? true });
   }
   if (formats.includes("docx")) {
     const { writeDocx } = await import("../writers/docx/index.js");

@@ -8,24 +8,15 @@
 import type { TSchema } from "@sinclair/typebox";
 import { Kind } from "@sinclair/typebox";
 import { UnDocument, type UnDocumentData } from "../input/schema.js";
+import { collectRecursive, deref } from "../input/validate.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Raw = Record<string | symbol, any>;
 
-const recursive = new Map<string, TSchema>();
-function collect(s: unknown, seen = new Set<unknown>()): void {
-  if (!s || typeof s !== "object" || seen.has(s)) return;
-  seen.add(s);
-  const r = s as Raw;
-  if (typeof r.$id === "string" && r[Kind] !== "This") recursive.set(r.$id, s as TSchema);
-  for (const v of Object.values(r)) (Array.isArray(v) ? v : [v]).forEach((c) => collect(c, seen));
-}
-collect(UnDocument);
-
-const deref = (s: TSchema): Raw => ((s as Raw)[Kind] === "This" ? (recursive.get((s as Raw).$ref) as Raw) : (s as Raw));
+collectRecursive(UnDocument);
 
 function fill(schema: TSchema, value: unknown): unknown {
-  const s = deref(schema);
+  const s = deref(schema) as Raw;
   if (value === null || value === undefined) return null;
   switch (s[Kind]) {
     case "Object": {
@@ -36,7 +27,7 @@ function fill(schema: TSchema, value: unknown): unknown {
     case "Array":
       return Array.isArray(value) ? value.map((v) => fill(s.items, v)) : value;
     case "Union": {
-      const members = (s.anyOf as TSchema[]).map(deref);
+      const members = (s.anyOf as TSchema[]).map((m) => deref(m) as Raw);
       if (Array.isArray(value)) {
         const list = members.find((m) => m[Kind] === "Array");
         return list ? fill(list as TSchema, value) : value;

@@ -2,14 +2,15 @@
  * Character classes for Chinese line composition, after W3C "Requirements for Chinese Text
  * Layout" (clreq) §3.1 (punctuation) and §3.2 (line breaking), and UAX #14 for Latin text.
  */
+import { NO_LINE_END, NO_LINE_START } from "./kinsoku.js";
 
-/** Opening brackets and quotes: never at line end (clreq §3.2.2 "line-end prohibition"). */
+/** Opening brackets and quotes (clreq §3.1); the line-end prohibitions are kinsoku.ts's. */
 export const OPENING = new Set([..."“‘（《〈【「『〔［｛〖〘〚(["]);
-/** Closing brackets and quotes: never at line start (clreq §3.2.1 "line-start prohibition"). */
+/** Closing brackets and quotes (clreq §3.1); the line-start prohibitions are kinsoku.ts's. */
 export const CLOSING = new Set([..."”’）》〉】」』〕］｝〗〙〛)]}"]);
-/** Pause and stop marks: never at line start (clreq §3.2.1). */
+/** Pause and stop marks (clreq §3.1.2). */
 export const STOPS = new Set([..."、，；：。！？．,.;:!?"]);
-/** Interpuncts (·・‧): never at line start (clreq §3.2.1). */
+/** Interpuncts (·・‧, clreq §3.1.3). */
 export const INTERPUNCTS = new Set([..."·・‧"]);
 /** Marks Word lets hang into the right margin at line end (w:overflowPunct). */
 export const HANGABLE = new Set([..."，。、；：！？"]);
@@ -76,14 +77,17 @@ export function classify(ch: string): CharClass {
   return "other";
 }
 
-/** clreq §3.2.1: may this character begin a line? */
+const NO_START = new Set([...NO_LINE_START]);
+const NO_END = new Set([...NO_LINE_END]);
+
+/** May this character begin a line? Word's Simplified Chinese list (kinsoku.ts; clreq §3.2.1). */
 export function mayStartLine(ch: string): boolean {
-  return !(CLOSING.has(ch) || STOPS.has(ch) || INTERPUNCTS.has(ch));
+  return !NO_START.has(ch);
 }
 
-/** clreq §3.2.2: may this character end a line? */
+/** May this character end a line? Word's Simplified Chinese list (kinsoku.ts; clreq §3.2.2). */
 export function mayEndLine(ch: string): boolean {
-  return !OPENING.has(ch);
+  return !NO_END.has(ch);
 }
 
 /** Blank half of a full-width mark that compression may remove (clreq §3.1.6), or none. */

@@ -162,14 +162,30 @@ describe("batch safety", () => {
   });
 });
 
-describe("--system-fonts", () => {
-  it("embeds no font in the DOCX and names SimSun, SimHei and Times New Roman", () => {
-    const out = tmp("undoc-sys-");
-    expect(undoc(["render", EXAMPLE, "--out", out, "--format", "docx", "--system-fonts"]).code).toBe(0);
-    const files = unzipSync(readFileSync(join(out, "arria-belarus-2020.zh.docx")));
-    expect(Object.keys(files).filter((n) => n.startsWith("word/fonts/"))).toEqual([]);
-    const table = strFromU8(files["word/fontTable.xml"]);
-    for (const name of ["SimSun", "SimHei", "Times New Roman"]) expect(table).toContain(`w:name="${name}"`);
-    expect(table).not.toContain("w:embedRegular");
+describe("--docx-fonts", () => {
+  const table = (out: string) => strFromU8(unzipSync(readFileSync(join(out, "arria-belarus-2020.zh.docx")))["word/fontTable.xml"]);
+
+  it("none (or its older spelling --system-fonts) embeds no font and names SimSun, SimHei and Times New Roman", () => {
+    for (const flags of [["--docx-fonts", "none"], ["--system-fonts"]]) {
+      const out = tmp("undoc-sys-");
+      expect(undoc(["render", EXAMPLE, "--out", out, "--format", "docx", ...flags]).code).toBe(0);
+      const files = unzipSync(readFileSync(join(out, "arria-belarus-2020.zh.docx")));
+      expect(Object.keys(files).filter((n) => n.startsWith("word/fonts/"))).toEqual([]);
+      for (const name of ["SimSun", "SimHei", "Times New Roman"]) expect(table(out)).toContain(`w:name="${name}"`);
+      expect(table(out)).not.toContain("w:embedRegular");
+    }
+  });
+
+  it("subset embeds every face as a renamed subset", () => {
+    const out = tmp("undoc-subset-");
+    expect(undoc(["render", EXAMPLE, "--out", out, "--format", "docx", "--docx-fonts", "subset"]).code).toBe(0);
+    expect(table(out)).toMatch(/w:name="undoc latin [0-9A-F]{6}"/);
+  });
+
+  it("refuses an unknown mode, and --system-fonts with another mode", () => {
+    expect(undoc(["render", EXAMPLE, "--docx-fonts", "ful"]).err).toBe('error: unknown --docx-fonts mode "ful" (did you mean full?); modes: editable, full, subset, none\n');
+    const r = undoc(["render", EXAMPLE, "--docx-fonts", "full", "--system-fonts"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("error: --system-fonts means --docx-fonts none, not full: give one of them\n");
   });
 });

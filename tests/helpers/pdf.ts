@@ -170,7 +170,7 @@ interface PdfObject {
 const WS = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIM = new Set([...("()<>[]{}/%".split("").map((c) => c.charCodeAt(0)))]);
 
-class Lexer {
+export class Lexer {
   constructor(
     private readonly b: Uint8Array,
     public pos: number,

@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { UndocError } from "../../src/errors.js";
-import { checkCoverage } from "../../src/layout/coverage.js";
+import { checkCoverage } from "../../src/render/coverage.js";
 import { faceSetFor } from "../../src/fonts/face-set.js";
 import { parseData } from "../../src/input/load.js";
 import { plainText, type Document } from "../../src/model/types.js";

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { UndocError } from "../../src/errors.js";
 import { faceSetFor } from "../../src/fonts/face-set.js";
-import { checkCoverage } from "../../src/layout/coverage.js";
+import { checkCoverage } from "../../src/render/coverage.js";
 import { parseData } from "../../src/input/load.js";
 import type { UnDocumentData } from "../../src/input/schema.js";
 import type { Document } from "../../src/model/types.js";

@@ -1,106 +1,252 @@
 /**
- * Body blocks -> WordprocessingML paragraphs, one handler per block type (a block type this
- * writer forgets is a compile error). Each paragraph is one or a few runs of whole text: Word
+ * Body blocks -> WordprocessingML paragraphs and tables, one handler per block type (a block type
+ * this writer does not handle is a compile error). Each paragraph takes the Word style of its role
+ * (layout/roles.ts decides the role, styles.ts names its style) and holds runs of whole text: Word
  * breaks the lines itself (no w:br), under the styles' East Asian rules.
+ *
+ * Spacing: both writers add the space after one paragraph to the space before the next (Word's
+ * rule). Where the PDF's spacing between two blocks differs from what the styles give (after a
+ * page break the PDF puts none, a table has space of its own above and below, a cell's first and
+ * last paragraphs have none), the paragraph gets a w:spacing of its own.
  */
-import { Paragraph, TextRun } from "docx";
-import type { Block, Inline } from "../../model/types.js";
-import { usesCjkFace } from "../../typeset/classify.js";
-import type { FaceSet } from "../../typeset/index.js";
-import { slotFor } from "../../typeset/units.js";
+import { Paragraph, TabStopType, type IParagraphOptions, type ParagraphChild, type Table } from "docx";
+import { cellRole, headingRole, listRole, paragraphRole, type ParagraphRole } from "../../layout/roles.js";
+import type { Block, CellBlock, Footnote, Inline, Label, List } from "../../model/types.js";
+import { resolvedParagraph } from "../../style/style.js";
 import type { DocxContext } from "./context.js";
-import { STYLE, type StyleId, type StyleSheet } from "./styles.js";
+import { footnoteParagraphs } from "./footnotes.js";
+import { labelledIndent } from "./geometry.js";
+import type { NumberingRef, NumberingRegistry } from "./numbering.js";
+import { inlineRuns, textLabelRuns } from "./runs.js";
+import { BODY_TEXT, LABELLED_ROLES, PARAGRAPH_STYLES, PART_STYLES, type StyleSheet } from "./styles.js";
+import { tableOf } from "./table.js";
 import { twip } from "./units.js";
 
-/** A paragraph before it is built: the block writer may still adjust its spacing and page break. */
-export interface ParagraphSpec {
-  style: StyleId;
-  runs: TextRun[];
+/** A paragraph before it is built: the spacing pass may still give it spacing or a page break of its own. */
+export interface ParagraphItem {
+  kind: "p";
+  style: string;
+  children: ParagraphChild[];
+  /** points, where the paragraph's spacing differs from its style's */
+  before?: number;
+  after?: number;
+  pageBreakBefore?: boolean;
   keepNext?: boolean;
+  numbering?: NumberingRef | false;
+  /** direct geometry: a label where the style has none, no first-line indent, a column's alignment */
+  geometry?: { indent?: IParagraphOptions["indent"]; tabStops?: IParagraphOptions["tabStops"]; alignment?: IParagraphOptions["alignment"] };
+}
+export type Item = ParagraphItem | { kind: "table"; table: Table };
+
+/** A block's items and the space the PDF puts above and below it. */
+export interface BlockOutput {
+  items: Item[];
+  spaceBefore: number;
+  spaceAfter: number;
+  pageBreak?: boolean;
 }
 
-type Handler<T extends Block["type"]> = (ctx: DocxContext, block: Extract<Block, { type: T }>) => ParagraphSpec[] | "pageBreak";
+export interface BlockWriter {
+  ctx: DocxContext;
+  sheet: StyleSheet;
+  numbering: NumberingRegistry;
+  /** the heading styles link to the heading numbering: unnumbered headings say they have none */
+  headingsLinked: boolean;
+}
+
+type Handler<T extends Block["type"]> = (w: BlockWriter, block: Extract<Block, { type: T }>) => BlockOutput;
+
+const ALIGN = { start: "left", center: "center", end: "right", justify: "both" } as const;
+
+/** Footnote texts for runs: word/footnotes.xml paragraphs. */
+const notesOf = (w: BlockWriter) => (note: Footnote) => footnoteParagraphs(w.ctx, note);
 
 /**
- * Characters of ambiguous East Asian width that the PDF sets in the Chinese face (quotes, dashes,
- * ellipsis, middle dot, bullet): w:hint="eastAsia" makes Word do the same (ECMA-376 §17.3.2.26).
+ * One paragraph of a role: its label as Word numbering (a label with a counter) or as text and a
+ * tab (a label given by the data), in the position the PDF sets it.
  */
-function needsEastAsianHint(text: string, faces?: FaceSet, strong = false): boolean {
-  for (const ch of text) {
-    if (ch.codePointAt(0)! >= 0x2e80) continue; // Word sets these in the East Asian font anyway
-    // the same choice as the typesetter: the Chinese face, or the other face of the weight when only it has the glyph (① ★)
-    if (faces ? slotFor(ch, faces[strong ? "bold" : "regular"]) === "cjk" : usesCjkFace(ch)) return true;
+function paragraphItem(
+  w: BlockWriter,
+  role: ParagraphRole,
+  inlines: Inline[],
+  o: { label?: Label; ref?: NumberingRef; noFirstLineIndent?: boolean; align?: "start" | "center" | "end" } = {},
+): ParagraphItem {
+  const p = resolvedParagraph(w.ctx.style, role);
+  const ref = o.ref ?? (o.label ? w.numbering.forLabel(o.label) : undefined);
+  const children: ParagraphChild[] = [...(o.label && !ref ? textLabelRuns(w.ctx, o.label.text, p) : []), ...inlineRuns(w.ctx, inlines, p, notesOf(w))];
+  const item: ParagraphItem = { kind: "p", style: PARAGRAPH_STYLES[role].id, children };
+  const geometry: NonNullable<ParagraphItem["geometry"]> = {};
+  // a label in a role whose style has no label geometry (a heading's given label, a numbered cell
+  // paragraph): the numbering level has it for heading numbers; otherwise it is the paragraph's own
+  const levelHasGeometry = ref && w.numbering.roleOf(ref) === role;
+  if (o.label && !LABELLED_ROLES.has(role) && !levelHasGeometry) {
+    const { ind, tabs } = labelledIndent(p);
+    const first = (ind.firstLineEm ?? 0) * p.size;
+    geometry.indent = { left: twip((ind.leftEm ?? 0) * p.size), ...(first < 0 ? { hanging: twip(-first) } : { firstLine: twip(first), firstLineChars: Math.round((ind.firstLineEm ?? 0) * 100) }) };
+    geometry.tabStops = tabs.map((t) => ({ type: TabStopType.LEFT, position: twip(t.pos) }));
+  } else if (o.noFirstLineIndent && !o.label && p.firstLineIndentEm) {
+    if (role === "body") item.style = BODY_TEXT.id;
+    else geometry.indent = { left: twip(p.leftIndentEm * p.size), firstLine: 0, firstLineChars: 0 };
   }
-  return false;
+  if (o.align && o.align !== p.align) geometry.alignment = ALIGN[o.align];
+  if (Object.keys(geometry).length) item.geometry = geometry;
+  if (ref) item.numbering = ref;
+  else if (w.headingsLinked && role.startsWith("heading")) item.numbering = false;
+  return item;
 }
 
-export function runsOf(inlines: Inline[], strong = false, faces?: FaceSet): TextRun[] {
-  const out: TextRun[] = [];
-  for (const n of inlines) {
-    if (n.type === "text") {
-      if (!n.value) continue;
-      out.push(
-        new TextRun({
-          text: n.value,
-          ...(strong && { style: STYLE.strong }),
-          ...(needsEastAsianHint(n.value, faces, strong) && { font: { hint: "eastAsia" } }),
-        }),
-      );
-    } else if (n.type === "strong") out.push(...runsOf(n.children, true, faces));
-    else if (n.type === "footnote") out.push(new TextRun({ text: n.label, superScript: true }));
-    else out.push(...runsOf(n.children, strong, faces)); // emphasis: same face, as in the PDF
-  }
+/** A list's items, nested lists after their item, each item in its level's list style. */
+function listItems(w: BlockWriter, list: List, align?: "start" | "center" | "end"): ParagraphItem[] {
+  const refs = w.numbering.forList(list);
+  const out: ParagraphItem[] = [];
+  const walk = (l: List) => {
+    for (const item of l.items) {
+      out.push(paragraphItem(w, listRole(l.level), item.children, { label: item.label, ref: refs.get(item), align }));
+      if (item.sublist) walk(item.sublist);
+    }
+  };
+  walk(list);
   return out;
 }
 
-const handlers: { [T in Block["type"]]: Handler<T> } = {
-  heading: (ctx, b) => [{ style: b.role === "title" ? STYLE.title : STYLE.heading1, runs: runsOf(b.children, false, ctx.faces) }],
-  paragraph: (ctx, b) => [{ style: b.indent === "none" ? STYLE.bodyText : STYLE.bodyFirstIndent, runs: runsOf(b.children, false, ctx.faces) }],
-  list: (ctx, b) => b.items.map((item) => ({ style: STYLE.listBullet, runs: runsOf(item.children, false, ctx.faces) })),
-  // interim: the DOCX writer for tables and quotations is being rewritten (issue 12)
-  table: (ctx, b) => [...b.header, ...b.rows].flatMap((r) => r.cells.flatMap((c) => c.blocks.flatMap((x) => (x.type === "paragraph" ? [{ style: STYLE.bodyText, runs: runsOf(x.children, false, ctx.faces) }] : [])))),
-  quote: (ctx, b) => b.blocks.flatMap((x) => (x.type === "paragraph" ? [{ style: STYLE.bodyFirstIndent, runs: runsOf(x.children, false, ctx.faces) }] : [])),
-  signature: (ctx, b) =>
-    // the lines keep together (style w:keepNext); the last one need not keep with what follows
-    b.lines.map((line, i) => ({ style: STYLE.signature, runs: runsOf(line, false, ctx.faces), ...(i === b.lines.length - 1 && { keepNext: false }) })),
-  pageBreak: () => "pageBreak",
-  endRule: () => [{ style: STYLE.endRule, runs: [] }],
+/** The blocks of a quotation or a table cell, each with the space its style puts around it. */
+export function cellBlockOutputs(w: BlockWriter, blocks: CellBlock[], role: ParagraphRole, align?: "start" | "center" | "end"): BlockOutput[] {
+  return blocks.flatMap((b): BlockOutput[] => {
+    if (b.type === "list") {
+      // each item is a paragraph of its own: the space between them is their styles'
+      return listItems(w, b, align).map((item) => ({ items: [item], ...styleSpace(w, item.style) }));
+    }
+    const item = paragraphItem(w, role, b.children, { label: b.label, noFirstLineIndent: b.indent === "none", align });
+    return [{ items: [item], ...styleSpace(w, item.style) }];
+  });
+}
+
+function styleSpace(w: BlockWriter, style: string): { spaceBefore: number; spaceAfter: number } {
+  const s = w.sheet.spacing(style);
+  return { spaceBefore: s.before, spaceAfter: s.after };
+}
+
+const space = (w: BlockWriter, role: ParagraphRole) => {
+  const p = resolvedParagraph(w.ctx.style, role);
+  return { spaceBefore: p.spaceBefore, spaceAfter: p.spaceAfter };
 };
 
+const handlers: { [T in Block["type"]]: Handler<T> } = {
+  heading: (w, b) => ({ items: [paragraphItem(w, headingRole(b), b.children, { label: b.label })], ...space(w, headingRole(b)) }),
+  paragraph: (w, b) => ({ items: [paragraphItem(w, paragraphRole(b), b.children, { label: b.label, noFirstLineIndent: b.indent === "none" })], ...space(w, paragraphRole(b)) }),
+  list: (w, b) => ({ items: listItems(w, b), ...space(w, listRole(b.level)) }),
+  table(w, b) {
+    const t = w.ctx.style.table;
+    const items: Item[] = [];
+    if (b.caption) items.push(paragraphItem(w, "caption", b.caption));
+    items.push({ kind: "table", table: tableOf(w, b) });
+    return { items, spaceBefore: t.spaceBefore, spaceAfter: t.spaceAfter };
+  },
+  quote(w, b) {
+    const items = layoutItems(w, cellBlockOutputs(w, b.blocks, "quote"), "flow");
+    return { items, ...space(w, "quote") };
+  },
+  signature(w, b) {
+    // the lines keep together (the style's w:keepNext); the last one need not keep with what follows
+    const items = b.lines.map((line, i) => ({ ...paragraphItem(w, "signature", line), ...(i === b.lines.length - 1 && { keepNext: false }) }));
+    return { items, ...space(w, "signature") };
+  },
+  pageBreak: () => ({ items: [], spaceBefore: 0, spaceAfter: 0, pageBreak: true }),
+  endRule(w) {
+    return { items: [{ kind: "p", style: PART_STYLES.endRule.id, children: [] }], spaceBefore: w.ctx.style.endRule.spaceBefore, spaceAfter: 0 };
+  },
+};
+
+export function blockOutput(w: BlockWriter, block: Block): BlockOutput {
+  return (handlers[block.type] as Handler<typeof block.type>)(w, block as never);
+}
+
 /**
- * All body blocks as paragraphs. Spacing: both writers add the space after one paragraph to the
- * space before the next (Word's rule); after a page break the PDF puts none, so the first
- * paragraph of the new page gets a w:spacing/@w:before of 0 of its own.
+ * The items of a run of blocks with the spacing the PDF gives them. `cell`: the first and last
+ * paragraph of a table cell have no space above or below (the cell's margins are the padding).
  */
-export function bodyParagraphs(ctx: DocxContext, sheet: StyleSheet, blocks: Block[]): Paragraph[] {
-  const out: Paragraph[] = [];
-  let pageBreak = false;
-  let prev: { style: StyleId; after: number } | undefined;
-  for (const block of blocks) {
-    const specs = (handlers[block.type] as Handler<typeof block.type>)(ctx, block as never);
-    if (specs === "pageBreak") {
-      pageBreak = out.length > 0;
+export function layoutItems(w: BlockWriter, outputs: BlockOutput[], container: "flow" | "cell"): Item[] {
+  const out: Item[] = [];
+  let pendingBreak = false;
+  let prevAfter = 0;
+  for (const b of outputs) {
+    if (b.pageBreak) {
+      pendingBreak = out.length > 0;
       continue;
     }
-    for (const spec of specs) {
-      const own = sheet.spacing(spec.style);
-      const sameContextual = own.contextual && prev?.style === spec.style;
-      const prevAfter = sameContextual ? 0 : (prev?.after ?? 0);
-      const before = sameContextual ? 0 : own.before;
-      const wanted = pageBreak ? 0 : prevAfter + before;
-      const override = !sameContextual && prevAfter + before !== wanted ? Math.max(0, wanted - prevAfter) : undefined;
-      out.push(
-        new Paragraph({
-          style: spec.style,
-          children: spec.runs,
-          ...(pageBreak && { pageBreakBefore: true }),
-          ...(spec.keepNext !== undefined && { keepNext: spec.keepNext }),
-          ...(override !== undefined && { spacing: { before: twip(override) } }),
-        }),
-      );
-      prev = { style: spec.style, after: own.after };
-      pageBreak = false;
-    }
+    if (!b.items.length) continue;
+    const wanted = out.length && !pendingBreak ? prevAfter + b.spaceBefore : 0;
+    join(w, out, b.items[0], wanted, pendingBreak);
+    out.push(...b.items);
+    prevAfter = b.spaceAfter;
+    pendingBreak = false;
   }
+  const last = out[out.length - 1];
+  if (container === "cell" && last?.kind === "p") setSpace(w, last, "after", 0);
   return out;
+}
+
+function styleSpacing(w: BlockWriter, p: ParagraphItem, side: "before" | "after"): number {
+  return w.sheet.spacing(p.style)[side];
+}
+
+function effective(w: BlockWriter, p: ParagraphItem, side: "before" | "after"): number {
+  return p[side] ?? styleSpacing(w, p, side);
+}
+
+function setSpace(w: BlockWriter, p: ParagraphItem, side: "before" | "after", v: number): void {
+  if (v === styleSpacing(w, p, side)) delete p[side];
+  else p[side] = Math.max(0, v);
+}
+
+/** Gives `next` (about to follow `out`) the space `wanted` above it, as Word will add it up. */
+function join(w: BlockWriter, out: Item[], next: Item, wanted: number, pageBreak: boolean): void {
+  const prev = out[out.length - 1];
+  if (next.kind === "table") {
+    // a table has no spacing of its own: the paragraph before it carries the space, or a spacer does
+    if (prev?.kind === "p" && !pageBreak) return setSpace(w, prev, "after", wanted);
+    if (pageBreak || wanted > 0 || prev?.kind === "table") out.push(spacer(wanted, pageBreak));
+    return;
+  }
+  if (pageBreak) {
+    next.pageBreakBefore = true;
+    return setSpace(w, next, "before", 0);
+  }
+  if (!prev) return setSpace(w, next, "before", wanted);
+  const prevAfter = prev.kind === "p" ? effective(w, prev, "after") : 0;
+  // Word leaves out the space between paragraphs of a style with w:contextualSpacing
+  if (prev.kind === "p" && prev.style === next.style && w.sheet.spacing(next.style).contextual) return;
+  if (wanted >= prevAfter) return setSpace(w, next, "before", wanted - prevAfter);
+  setSpace(w, next, "before", 0);
+  if (prev.kind === "p") setSpace(w, prev, "after", wanted);
+}
+
+/** An empty paragraph that holds space (or a page break) where a table needs it. */
+function spacer(height: number, pageBreak: boolean): ParagraphItem {
+  return { kind: "p", style: PART_STYLES.spacer.id, children: [], ...(height > 1 && { after: height - 1 }), ...(pageBreak && { pageBreakBefore: true }) };
+}
+
+/** Items -> docx paragraphs and tables. */
+export function built(items: Item[]): (Paragraph | Table)[] {
+  return items.map((it) => {
+    if (it.kind === "table") return it.table;
+    const spacing = it.before !== undefined || it.after !== undefined ? { spacing: { ...(it.before !== undefined && { before: twip(it.before) }), ...(it.after !== undefined && { after: twip(it.after) }) } } : {};
+    return new Paragraph({
+      style: it.style,
+      children: it.children,
+      ...(it.pageBreakBefore && { pageBreakBefore: true }),
+      ...(it.keepNext !== undefined && { keepNext: it.keepNext }),
+      ...(it.numbering !== undefined && { numbering: it.numbering }),
+      ...it.geometry,
+      ...spacing,
+    });
+  });
+}
+
+/** All body blocks as paragraphs and tables. */
+export function bodyContent(w: BlockWriter, blocks: Block[]): (Paragraph | Table)[] {
+  const items = layoutItems(w, blocks.map((b) => blockOutput(w, b)), "flow");
+  // a document may not end in a table: Word wants a paragraph last (ECMA-376 Part 1 §17.2.2)
+  if (items[items.length - 1]?.kind === "table") items.push(spacer(0, false));
+  return built(items);
 }

@@ -1,27 +1,89 @@
 /**
- * Embedded fonts: the faces the document uses, each cut down to the glyphs of the document's text
- * (hb-subset), handed to docx's `fonts` option, which obfuscates them (ECMA-376 Part 1 §17.8.1)
- * and writes word/fontTable.xml with w:embedRegular / w:embedBold. Faces of weight 600 and up are
- * embedded as the bold member of their family, so `w:b` runs find them instead of a synthetic bold.
+ * Which fonts the DOCX names and embeds (--docx-fonts), decided from what a Word or LibreOffice
+ * user does with the file: edit it.
+ *
+ * Measured with LibreOffice 7.4 (README, "The Word file"): an embedded face shadows an installed
+ * face of the same family name, and characters the embedded face lacks are then drawn blank, even
+ * when the installed face has them; an embedded face whose family no installed face has gets
+ * LibreOffice's ordinary glyph fallback for the characters it lacks. Word falls back to a font of
+ * the same kind (w:charset, w:panose1, w:sig) for characters an embedded subset lacks. So:
+ *
+ * - `editable` (default): the Latin faces whole and unchanged (Liberation Serif: 0.4 MB each, any
+ *   Latin, Greek or Cyrillic text a user types has its glyph); the Chinese faces as subsets of the
+ *   document's characters (the whole faces are 10-16 MB) under a family name of their own
+ *   ("undoc serif-sc 1A2B3C"), so they never shadow an installed face and new Chinese text falls
+ *   back to the system's Chinese fonts;
+ * - `full`: every face whole: typing works on machines with no Chinese font at all (23 MB);
+ * - `subset`: every face a renamed subset: the smallest file, for reading;
+ * - `none`: nothing embedded; the faces UN offices have are named (SimSun, SimHei, Times New Roman).
+ *
+ * Every face of a variant gets all the code points set in that variant (Word and LibreOffice may
+ * give neutral characters such as digits, brackets and quotes to either the East Asian or the Latin
+ * font); the code points come from layout/roles.ts textPieces, the text every writer draws.
  */
-import { CharacterSet } from "docx";
-import type { Face } from "../../fonts/registry.js";
-import type { Document } from "../../model/types.js";
+import { createHash } from "node:crypto";
+import { faceIdsFor } from "../../fonts/face-set.js";
+import { fontManifest, type Face } from "../../fonts/registry.js";
 import { textPieces } from "../../layout/roles.js";
+import type { Document } from "../../model/types.js";
 import type { Style } from "../../style/style.js";
-import type { FaceSet } from "../../typeset/index.js";
+import { VARIANTS, variantOf, type FaceSet, type Variant } from "../../typeset/index.js";
+import { clusterize } from "../../typeset/units.js";
 import { subsetFont } from "./hb-subset.js";
+import type { RunFontNames } from "./props.js";
+import { fontSignature, panose, renamedFont } from "./sfnt.js";
+import { slotOf } from "./slots.js";
 
-type Weight = "regular" | "bold";
+import type { DocxFontMode } from "../../render/docx-fonts.js";
 
-/** Code points the document sets at each weight, headers, footers and page numbers included (layout/roles.ts textPieces). */
-export function codePointsByWeight(doc: Document, style: Style): Record<Weight, Set<number>> {
-  const out: Record<Weight, Set<number>> = { regular: new Set(), bold: new Set() };
+export { DOCX_FONT_MODES, type DocxFontMode } from "../../render/docx-fonts.js";
+
+/** Fonts named when nothing is embedded (mode `none`). */
+export interface SystemFonts {
+  cjk: string;
+  cjkBold: string;
+  latin: string;
+  /** the Chinese face of emphasis, when the style has a face of its own for it (default KaiTi) */
+  cjkItalic?: string;
+}
+
+export const DEFAULT_SYSTEM_FONTS: Required<SystemFonts> = { cjk: "SimSun", cjkBold: "SimHei", latin: "Times New Roman", cjkItalic: "KaiTi" };
+
+/** A member of an embedded family: w:embedRegular, w:embedBold, w:embedItalic or w:embedBoldItalic (§17.8.3.3). */
+export type MemberSlot = "regular" | "bold" | "italic" | "boldItalic";
+
+export interface EmbeddedMember {
+  slot: MemberSlot;
+  /** the TrueType font as it goes into the package, before obfuscation */
+  data: Uint8Array;
+  subsetted: boolean;
+}
+
+export interface FontTableEntry {
+  name: string;
+  cjk: boolean;
+  panose?: string;
+  sig?: ReturnType<typeof fontSignature>;
+  members: EmbeddedMember[];
+}
+
+export interface FontPlan {
+  /** the font names runs and styles use, by variant */
+  names: Record<Variant, RunFontNames>;
+  /** word/fontTable.xml: every font named, with its embedded members */
+  table: FontTableEntry[];
+  mode: DocxFontMode;
+}
+
+/** Code points the document sets in each variant (furniture and page numbers included). */
+export function codePointsByVariant(doc: Document, style: Style): Record<Variant, Set<number>> {
+  const out = Object.fromEntries(VARIANTS.map((v) => [v, new Set<number>()])) as Record<Variant, Set<number>>;
   for (const piece of textPieces(doc, style)) {
     for (const span of piece.spans) {
+      const set = out[variantOf(span.weight, span.italic)];
       for (const ch of span.text) {
         const cp = ch.codePointAt(0)!;
-        if (cp >= 0x20) out[span.weight].add(cp);
+        if (cp >= 0x20) set.add(cp);
       }
     }
   }
@@ -29,81 +91,131 @@ export function codePointsByWeight(doc: Document, style: Style): Record<Weight, 
   return out;
 }
 
-/** Subsets by face id and code point set: each is cut once per process. */
-const subsets = new Map<string, Uint8Array>();
-
-export function faceSubset(face: Face, codePoints: Set<number>): Uint8Array {
-  const cps = [...codePoints].filter((cp) => face.font.hasGlyphForCodePoint(cp)).sort((a, b) => a - b);
-  const key = `${face.id}\u0000${String.fromCodePoint(...cps)}`;
-  let bytes = subsets.get(key);
-  if (!bytes) subsets.set(key, (bytes = subsetFont(face.bytes, cps)));
-  return bytes;
-}
-
-export interface EmbeddedFamily {
-  name: string;
-  cjk: boolean;
-  regular?: Uint8Array;
-  bold?: Uint8Array;
-}
-
-/**
- * The families to embed. Every face gets all the code points set at its weight (not only those
- * it sets in undoc's own typesetting): Word and LibreOffice may give neutral characters such as
- * digits, brackets and quotes to either the East Asian or the Latin font.
- */
-export function embeddedFamilies(doc: Document, style: Style, faces: FaceSet): EmbeddedFamily[] {
-  const cps = codePointsByWeight(doc, style);
-  const byFace = new Map<Face, Set<number>>();
-  for (const weight of ["regular", "bold"] as const) {
-    for (const face of [faces[weight].cjk, faces[weight].latin]) {
-      const set = byFace.get(face) ?? new Set<number>();
-      for (const cp of cps[weight]) set.add(cp);
-      byFace.set(face, set);
+/** The faces (by script) each variant sets some character in: a face that sets nothing is not embedded. */
+function scriptsUsed(doc: Document, style: Style, faces: FaceSet): Record<Variant, Set<"cjk" | "latin">> {
+  const out = Object.fromEntries(VARIANTS.map((v) => [v, new Set<"cjk" | "latin">()])) as Record<Variant, Set<"cjk" | "latin">>;
+  for (const piece of textPieces(doc, style)) {
+    for (const span of piece.spans) {
+      const v = variantOf(span.weight, span.italic);
+      for (const c of clusterize(span.text)) if (c.text.trim()) out[v].add(slotOf(c.text, faces[v], span, doc.meta.lang));
     }
   }
-  const families = new Map<string, EmbeddedFamily>();
-  for (const [face, set] of byFace) {
-    const family = families.get(face.family) ?? { name: face.family, cjk: face.script === "cjk" };
-    const slot = face.weight >= 600 ? "bold" : "regular";
-    if (!family[slot]) family[slot] = faceSubset(face, set);
-    families.set(face.family, family);
-  }
-  return [...families.values()];
-}
-
-/**
- * docx `fonts` option entries. docx writes the font table and its relationships; the font parts
- * themselves it gets as small placeholders naming the face (an index into `faces`), which the
- * packing step swaps for the subset, so docx never deflates the fonts only to have them unzipped.
- * (docx types `data`, the regular face, as required; a bold-only family has none.)
- */
-export function docxFontOptions(families: EmbeddedFamily[]): { options: FontOption[]; faces: Uint8Array[] } {
-  const faces: Uint8Array[] = [];
-  const placeholder = (bytes: Uint8Array) => Buffer.from(fontPlaceholder(faces.push(bytes) - 1));
-  const options = families.map((f) => ({
-    name: f.name,
-    data: f.regular ? placeholder(f.regular) : (undefined as unknown as Buffer),
-    ...(f.bold ? { bold: placeholder(f.bold) } : {}),
-    characterSet: f.cjk ? CharacterSet.GB_2312 : CharacterSet.ANSI,
-  }));
-  return { options, faces };
-}
-
-type FontOption = { name: string; data: Buffer; bold?: Buffer; characterSet?: (typeof CharacterSet)[keyof typeof CharacterSet] };
-
-const PLACEHOLDER = "undoc font placeholder ";
-
-/** 64 bytes: longer than the 32 that obfuscation touches. */
-export function fontPlaceholder(index: number): Uint8Array {
-  const out = new Uint8Array(64);
-  out.set(new TextEncoder().encode(`${PLACEHOLDER}${index}`));
+  out.regular.add("latin"); // the spaces and tabs of every paragraph
   return out;
 }
 
-/** The face index of a placeholder, or undefined for any other data. */
-export function placeholderIndex(data: Uint8Array): number | undefined {
-  if (data.length !== 64) return undefined;
-  const m = new RegExp(`^${PLACEHOLDER}(\\d+)\u0000`).exec(new TextDecoder().decode(data));
-  return m ? Number(m[1]) : undefined;
+/** The code points of `codePoints` a face has, in order: what its subset keeps. */
+function keptCodePoints(face: Face, codePoints: Set<number>): number[] {
+  return [...codePoints].filter((cp) => face.font.hasGlyphForCodePoint(cp)).sort((a, b) => a - b);
+}
+
+const subsetKey = (face: Face, codePoints: Set<number>) => `${face.id}\u0000${String.fromCodePoint(...keptCodePoints(face, codePoints))}`;
+
+const subsets = new Map<string, Uint8Array>();
+/** Subsets kept per process (a long-running watch or batch sees many documents). */
+const SUBSET_CACHE_SIZE = 64;
+
+/** A face cut down to the code points it has of `codePoints` and renamed (`family.name`), computed once per process. */
+export function renamedSubset(face: Face, codePoints: Set<number>, family: SubsetFamily): Uint8Array {
+  const key = `${subsetKey(face, codePoints)}\u0000${family.name}`;
+  let data = subsets.get(key);
+  if (!data) {
+    if (subsets.size >= SUBSET_CACHE_SIZE) subsets.delete(subsets.keys().next().value!);
+    subsets.set(key, (data = renamedFont(subsetFont(face.bytes, keptCodePoints(face, codePoints)), family.name, `undoc-${face.id}-${family.tag}`)));
+  }
+  return data;
+}
+
+export interface SubsetFamily {
+  name: string;
+  tag: string;
+}
+
+/**
+ * The family name of a family's subsets: "undoc", the face id and a hash of the members and their
+ * code points ("undoc serif-sc 3BAD88"), so no installed face has it and two documents with
+ * different subsets do not share it (LibreOffice would take one document's subset for the
+ * other's text). It never takes the face's own family name: the OFL reserves some of them for
+ * unmodified fonts (Liberation, LXGW), and a subset is a modified font.
+ */
+function subsetFamily(members: [Face, Set<number>][]): SubsetFamily {
+  const key = members.map(([face, cps]) => subsetKey(face, cps)).sort().join("\u0001");
+  const tag = createHash("sha256").update(key).digest("hex").slice(0, 6).toUpperCase();
+  // the family's name from its shortest face id: "latin" for latin, latin-bold and latin-italic
+  const id = members.map(([face]) => face.id).sort((a, b) => a.length - b.length || a.localeCompare(b))[0];
+  return { name: `undoc ${id} ${tag}`, tag };
+}
+
+function memberSlot(face: Face): MemberSlot {
+  const bold = face.weight >= 600;
+  if (face.style === "italic") return bold ? "boldItalic" : "italic";
+  return bold ? "bold" : "regular";
+}
+
+/** Whether a face goes in whole (else as a renamed subset) in a mode. */
+function embedsWhole(mode: DocxFontMode, face: Face): boolean {
+  return mode === "full" || (mode === "editable" && face.script === "latin");
+}
+
+export function fontPlan(doc: Document, style: Style, faces: FaceSet, mode: DocxFontMode, system: SystemFonts = DEFAULT_SYSTEM_FONTS): FontPlan {
+  if (mode === "none") return namedFontPlan(faces, { ...DEFAULT_SYSTEM_FONTS, ...system });
+  const cps = codePointsByVariant(doc, style);
+  const scripts = scriptsUsed(doc, style, faces);
+  // every face the document sets text in, with the code points of the variants it is used in
+  const used = new Map<Face, Set<number>>();
+  for (const v of VARIANTS) {
+    if (!cps[v].size) continue; // a variant the document never sets loads no face
+    for (const face of [...scripts[v]].map((s) => faces[v][s])) {
+      const set = used.get(face) ?? new Set<number>();
+      for (const cp of cps[v]) set.add(cp);
+      used.set(face, set);
+    }
+  }
+  // faces by family: a family's members share one name in the package (w:b finds its bold member)
+  const families = new Map<string, [Face, Set<number>][]>();
+  for (const [face, set] of used) families.set(face.family, [...(families.get(face.family) ?? []), [face, set]]);
+  const nameOf = new Map<string, string>(); // face id -> family name in the package
+  const entries: FontTableEntry[] = [];
+  for (const [family, members] of families) {
+    const whole = members.map(([face]) => embedsWhole(mode, face));
+    const subset = whole.every(Boolean) ? undefined : subsetFamily(members.filter((_, i) => !whole[i]));
+    const name = subset?.name ?? family;
+    const entry: FontTableEntry = { name, cjk: members[0][0].script === "cjk", members: [] };
+    members.forEach(([face, set], i) => {
+      nameOf.set(face.id, name);
+      const data = whole[i] ? (face.bytes as Uint8Array) : renamedSubset(face, set, subset!);
+      entry.panose ??= panose(data);
+      entry.sig ??= fontSignature(data);
+      const slot = memberSlot(face);
+      if (!entry.members.some((m) => m.slot === slot)) entry.members.push({ slot, data, subsetted: !whole[i] });
+    });
+    entries.push(entry);
+  }
+  // a variant the document never sets is still named by the styles (a user may apply them): by
+  // its faces' ids, so its faces are not loaded just for their names
+  const nameFor = (id: string) => nameOf.get(id) ?? fontManifest().find((f) => f.id === id)?.family ?? id;
+  const names = Object.fromEntries(
+    VARIANTS.map((v) => {
+      const ids = cps[v].size ? { latin: faces[v].latin.id, cjk: faces[v].cjk.id } : faceIdsFor(style, v);
+      return [v, { latin: nameFor(ids.latin), cjk: nameFor(ids.cjk) }];
+    }),
+  ) as Record<Variant, RunFontNames>;
+  return { names, table: entries, mode };
+}
+
+/** Mode `none`: the system fonts by variant, and font table entries that tell Word what kind of font each is. */
+function namedFontPlan(faces: FaceSet, system: Required<SystemFonts>): FontPlan {
+  const kai = faces.italic.cjk !== faces.regular.cjk;
+  const names: Record<Variant, RunFontNames> = {
+    regular: { latin: system.latin, cjk: system.cjk },
+    bold: { latin: system.latin, cjk: system.cjkBold },
+    italic: { latin: system.latin, cjk: kai ? system.cjkItalic : system.cjk },
+    boldItalic: { latin: system.latin, cjk: faces.boldItalic.cjk !== faces.bold.cjk ? system.cjkItalic : system.cjkBold },
+  };
+  const table = new Map<string, FontTableEntry>();
+  for (const v of VARIANTS) {
+    table.set(names[v].cjk, table.get(names[v].cjk) ?? { name: names[v].cjk, cjk: true, members: [] });
+    table.set(names[v].latin, table.get(names[v].latin) ?? { name: names[v].latin, cjk: false, members: [] });
+  }
+  return { names, table: [...table.values()], mode: "none" };
 }

@@ -3,90 +3,91 @@
  * itself, under named styles and the East Asian settings that make it break lines like the PDF:
  * kinsoku, hanging punctuation, CJK/Latin spacing, punctuation compression, a 35-character grid.
  *
- * Parts: styles.ts (word/styles.xml), numbering.ts (word/numbering.xml), blocks.ts (the body),
- * page-parts.ts (masthead, footers, section), fonts.ts + hb-subset.ts (embedded subsets),
- * package.ts (settings, font keys, dates, the deterministic zip).
+ * One idiom: every part is a docx object. docx builds the body, headers, footers, footnotes,
+ * numbering, relationships and content types; the parts docx cannot write as Word needs them
+ * (styles, settings, font table, core properties) are undoc's own docx components, handed to
+ * docx's compiler through its File (file.ts). The compiled parts are zipped once (package.ts).
+ *
+ * Files: blocks.ts (body blocks), runs.ts (inline text), numbering.ts, footnotes.ts, table.ts,
+ * page-parts.ts (furniture and section), styles.ts + props.ts + geometry.ts (styles),
+ * fonts.ts + font-table.ts + sfnt.ts + hb-subset.ts (fonts), settings.ts, core-properties.ts,
+ * images.ts (marks), xml.ts (undoc's element component), package.ts + zip.ts (the package).
  */
-import { Document as DocxDocument, Packer } from "docx";
 import type { Document } from "../../model/types.js";
 import type { Style } from "../../style/style.js";
-import { CLOSING, INTERPUNCTS, OPENING, STOPS } from "../../typeset/classify.js";
+import { NO_LINE_END, NO_LINE_START } from "../../typeset/kinsoku.js";
 import type { FaceSet } from "../../typeset/index.js";
-import { bodyParagraphs } from "./blocks.js";
-import { DEFAULT_SYSTEM_FONTS, docxContext, runFonts, type SystemFonts } from "./context.js";
-import { docxFontOptions, embeddedFamilies } from "./fonts.js";
-import { numberingXml } from "./numbering.js";
-import { finishPackage } from "./package.js";
+import { bodyContent, type BlockWriter } from "./blocks.js";
+import { docxContext } from "./context.js";
+import { corePropertiesPart } from "./core-properties.js";
+import { wordLang } from "./units.js";
+import { UndocFile } from "./file.js";
+import { FontTable } from "./font-table.js";
+import { Footnotes } from "./footnotes.js";
+import { DEFAULT_SYSTEM_FONTS, fontPlan, type DocxFontMode, type SystemFonts } from "./fonts.js";
+import { NumberingRegistry } from "./numbering.js";
+import { packageParts, zipPackage } from "./package.js";
 import { footers, headers, sectionProperties } from "./page-parts.js";
-import { listIndent, STYLE, styleSheet } from "./styles.js";
-import { esc } from "./units.js";
+import { settingsPart } from "./settings.js";
+import { styleSheet } from "./styles.js";
+
+export type { DocxFontMode, SystemFonts } from "./fonts.js";
+export { DOCX_FONT_MODES } from "./fonts.js";
 
 export interface DocxOptions {
   /** written as the document's creation and modification date, and as the zip entries' time */
   date: Date;
-  /** embed subsets of the faces the document uses (default true) */
+  /** which fonts are embedded and how (fonts.ts; default "editable") */
+  fonts?: DocxFontMode;
+  /** @deprecated use fonts: "none"; `false` embeds nothing and names the system fonts */
   embedFonts?: boolean;
-  /** fonts named when embedFonts is false (default SimSun, SimHei, Times New Roman) */
+  /** fonts named when nothing is embedded (default SimSun, SimHei, Times New Roman) */
   systemFonts?: SystemFonts;
 }
 
-/** The bullet the model's bulleted lists use (interim, until the DOCX writer numbers every list). */
-function bulletOf(doc: Document): string {
-  for (const b of doc.body) if (b.type === "list" && b.marker === "bullet") return b.items[0].label.text;
-  return "•";
-}
-
 export async function writeDocx(doc: Document, style: Style, faces: FaceSet, options: DocxOptions): Promise<Uint8Array> {
-  const embed = options.embedFonts ?? true;
-  const system = options.systemFonts ?? DEFAULT_SYSTEM_FONTS;
-  const ctx = docxContext(doc, style, faces, runFonts(faces, embed, system));
+  const mode: DocxFontMode = options.embedFonts === false ? "none" : (options.fonts ?? "editable");
+  const plan = fontPlan(doc, style, faces, mode, options.systemFonts ?? DEFAULT_SYSTEM_FONTS);
+  const ctx = docxContext(doc, style, faces, plan);
   const sheet = styleSheet(ctx);
-  const fonts = docxFontOptions(embed ? embeddedFamilies(doc, style, faces) : []);
-
-  const file = new DocxDocument({
-    creator: "undoc",
-    lastModifiedBy: "undoc",
-    title: doc.meta.title,
-    subject: doc.meta.symbol,
-    revision: 1,
-    evenAndOddHeaderAndFooters: true,
-    fonts: fonts.options,
-    sections: [
-      {
-        properties: sectionProperties(ctx),
-        headers: headers(ctx, doc),
-        footers: footers(ctx, doc),
-        children: bodyParagraphs(ctx, sheet, doc.body),
-      },
-    ],
-  });
-  const overrides = [
-    { path: "word/styles.xml", data: sheet.xml },
-    { path: "word/numbering.xml", data: numberingXml(ctx, STYLE.listBullet, listIndent(ctx), doc.numbering.list.length ? bulletOf(doc) : "•") },
-  ];
-  const zip = await Packer.toBuffer(file, false, overrides);
-
-  const lang = ctx.lang.eastAsia;
-  return finishPackage(new Uint8Array(zip), {
-    date: options.date,
-    settings: {
-      // Word re-saves embedded fonts as subsets too
-      afterEmbedTrueTypeFonts: embed ? "<w:saveSubsetFonts/>" : "",
-      // compress full-width punctuation (clreq §3.1.6); the line-start and line-end prohibitions
-      // of clreq §3.2 as the typesetter applies them, for Chinese runs
-      beforeCompat:
-        '<w:characterSpacingControl w:val="compressPunctuation"/>' +
-        `<w:noLineBreaksAfter w:lang="${lang}" w:val="${esc([...OPENING].join(""))}"/>` +
-        `<w:noLineBreaksBefore w:lang="${lang}" w:val="${esc([...CLOSING, ...STOPS, ...INTERPUNCTS].join(""))}"/>`,
-      afterCompat: `<w:themeFontLang w:val="${ctx.lang.val}" w:eastAsia="${lang}"/>`,
+  const numbering = new NumberingRegistry(ctx, doc.numbering);
+  const writer: BlockWriter = {
+    ctx,
+    sheet,
+    numbering,
+    headingsLinked: doc.body.some((b) => b.type === "heading" && b.label?.counter?.scheme === "heading"),
+  };
+  // the body first: the numbering definitions come from its labels
+  const children = bodyContent(writer, doc.body);
+  const embeds = plan.table.some((f) => f.members.length > 0);
+  const file = new UndocFile(
+    {
+      creator: "undoc",
+      title: doc.meta.title,
+      subject: doc.meta.symbol,
+      evenAndOddHeaderAndFooters: true,
+      numbering: { config: numbering.definitions },
+      theme: { fonts: { body: { latin: ctx.fonts.regular.latin, eastAsia: ctx.fonts.regular.cjk }, headings: { latin: ctx.fonts.bold.latin, eastAsia: ctx.fonts.bold.cjk } } },
+      sections: [{ properties: sectionProperties(ctx), headers: headers(ctx, doc), footers: footers(ctx, doc), children }],
     },
-    namedFonts: embed
-      ? []
-      : [
-          { name: system.cjk, cjk: true },
-          ...(system.cjkBold !== system.cjk ? [{ name: system.cjkBold, cjk: true }] : []),
-          { name: system.latin, cjk: false },
-        ],
-    faces: fonts.faces,
-  });
+    {
+      styles: sheet.part(numbering.headings.firstKey),
+      settings: settingsPart({
+        embedFonts: embeds,
+        saveSubsetFonts: embeds && mode === "subset",
+        defaultTabStop: 2 * style.text.size,
+        hyphenation: style.text.hyphenation,
+        evenAndOddHeaders: true,
+        compressPunctuation: ctx.eastAsian,
+        // the line-start and line-end prohibitions the typesetter applies: Word's own zh-CN lists, written
+        // out so LibreOffice (whose zh-CN lists differ) uses them too
+        kinsoku: ctx.eastAsian ? { lang: ctx.lang.eastAsia, noLineBreaksAfter: NO_LINE_END, noLineBreaksBefore: NO_LINE_START } : undefined,
+        lang: ctx.lang,
+      }),
+      fontTable: new FontTable(plan.table),
+      footnotes: new Footnotes(ctx),
+      coreProperties: corePropertiesPart({ title: doc.meta.title, subject: doc.meta.symbol, creator: "undoc", language: wordLang(doc.meta.lang), date: options.date }),
+    },
+  );
+  return zipPackage(packageParts(file), options.date);
 }

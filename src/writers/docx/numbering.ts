@@ -1,36 +1,216 @@
 /**
- * word/numbering.xml: the bullet list as a Word numbering definition (w:abstractNum + w:num),
- * linked to the "List Bullet" paragraph style, so Word's bullet and indent controls work.
- * Positions come from the shared style: marker at markerIndentEm, text at textIndentEm (the
- * w:tab w:val="num" after the marker), continuation lines at leftIndentEm.
+ * word/numbering.xml: the model's labels as Word numbering, so Word renumbers when a user inserts
+ * a paragraph. Through docx's `numbering` option: each list definition is an abstract numbering,
+ * each list a numbering instance (w:num) of it, whose w:lvlOverride/w:startOverride say where it
+ * starts (ECMA-376 Part 1 §17.9).
+ *
+ * - headings: one multi-level list, levels linked to the heading 1-4 styles (w:lvl/w:pStyle, and
+ *   w:numPr in the styles), formats from doc.numbering (一. / I., A., 1., (a));
+ * - numbered paragraphs: one list running through the document;
+ * - lists: a definition per pair of level formats ((a) then (i), bullets ...), a new instance for
+ *   each list, so every list starts again at (a).
+ *
+ * Where the model's number is not the one Word would show next (the data set it, or the
+ * numbering was restarted), the paragraph opens a new instance that starts at the model's numbers:
+ * Word counts each level on from where its instance started and starts a level again after any
+ * higher level (lvlRestart's default), and this registry follows the same rule to know what Word
+ * would show. Labels given as text by the data have no counter: they are written as text and a tab.
  */
+import { AlignmentType, LevelFormat, LevelSuffix, type ILevelsOptions, type NumberingDefinition } from "docx";
+import { listRole, MAX_HEADING_DEPTH, type ParagraphRole } from "../../layout/roles.js";
+import { labelText } from "../../model/numbering.js";
+import type { Label, List, Numbering, NumberingLevel } from "../../model/types.js";
 import { resolvedParagraph } from "../../style/style.js";
 import type { DocxContext } from "./context.js";
-import { pPrXml, rPrXml } from "./props.js";
-import { esc } from "./units.js";
+import { labelledIndent } from "./geometry.js";
+import { labelFont } from "./runs.js";
+import { PARAGRAPH_STYLES, slantsItalic } from "./styles.js";
+import { halfPoints, twip } from "./units.js";
 
-/** The w:numId of the bullet list (the styles part refers to it). */
-export const LIST_NUM_ID = 1;
+/** A paragraph's place in the numbering: docx's paragraph `numbering` option. */
+export interface NumberingRef {
+  reference: string;
+  level: number;
+  instance: number;
+}
 
-export function numberingXml(ctx: DocxContext, listStyleId: string, indent: Parameters<typeof pPrXml>[0], bullet: string): string {
-  const li = { marker: bullet };
-  const p = resolvedParagraph(ctx.style, "list1");
-  // The marker is a list decoration set in the Latin face, as the PDF does (a Times-like bullet, as
-  // Word's), unless only the Chinese face has it; named in every font slot, so Word and LibreOffice
-  // agree whichever slot they pick for this ambiguous-width character.
-  const latin = ctx.faces.regular.latin;
-  const inLatin = [...li.marker].every((c) => latin.font.hasGlyphForCodePoint(c.codePointAt(0)!));
-  const name = inLatin ? ctx.fonts.regular.latin : ctx.fonts.regular.cjk;
-  const markerRun = rPrXml({ fonts: { latin: name, cjk: name, ...(!inLatin && { hint: "eastAsia" as const }) }, bold: false, size: p.size });
-  return [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
-    '<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">',
-    // w:nsid identifies the list across copy and paste; fixed, so the output is reproducible
-    '<w:abstractNum w:abstractNumId="0"><w:nsid w:val="554E4C31"/><w:multiLevelType w:val="singleLevel"/>',
-    `<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:pStyle w:val="${listStyleId}"/><w:suff w:val="tab"/>`,
-    `<w:lvlText w:val="${esc(li.marker)}"/><w:lvlJc w:val="left"/>${pPrXml(indent)}${markerRun}</w:lvl>`,
-    "</w:abstractNum>",
-    `<w:num w:numId="${LIST_NUM_ID}"><w:abstractNumId w:val="0"/></w:num>`,
-    "</w:numbering>",
-  ].join("");
+interface Level {
+  def: NumberingLevel;
+  role: ParagraphRole;
+  /** the paragraph style the level is linked to (headings) */
+  linkedStyle?: string;
+}
+
+/** The definition's levels and where each starts; the instance Word is numbering in, and what it has shown. */
+interface Track {
+  reference: string;
+  instance: number;
+  starts: number[];
+  shown: (number | undefined)[];
+}
+
+/** One family of definitions (the same levels), its current list instance and the model's numbers. */
+class Family {
+  private track?: Track;
+  private model: number[] = [];
+
+  constructor(
+    private readonly registry: NumberingRegistry,
+    readonly base: string,
+    readonly levels: Level[],
+  ) {}
+
+  /** The numbering of the next label at `level` (1-based) whose number is `value`. */
+  next(level: number, value: number): NumberingRef {
+    const k = level - 1;
+    const t = this.track;
+    const expected = t && (t.shown[k] === undefined ? t.starts[k] : t.shown[k]! + 1);
+    if (!t || expected !== value) {
+      // a new instance: the levels above start at the model's next numbers, this one at `value`
+      const starts = this.levels.map((_, i) => (i < k ? (this.model[i] ?? 0) + 1 : i === k ? value : 1));
+      const reference = this.registry.define(this, starts);
+      this.track = { reference, instance: this.registry.nextInstance(reference), starts, shown: [] };
+      this.firstKey ??= `${reference}-${this.track.instance}`;
+    }
+    const track = this.track!;
+    track.shown[k] = value;
+    track.shown.length = level; // Word starts the deeper levels again
+    this.model[k] = value;
+    this.model.length = level;
+    return { reference: track.reference, level: k, instance: track.instance };
+  }
+
+  /** docx's key of the first instance a paragraph used (the heading styles link to it). */
+  firstKey?: string;
+}
+
+const asFormat = (f: NumberingLevel["format"]) => f as (typeof LevelFormat)[keyof typeof LevelFormat];
+
+export class NumberingRegistry {
+  /** docx's `numbering.config`: every definition a paragraph uses */
+  readonly definitions: NumberingDefinition[] = [];
+  private readonly instances = new Map<string, number>();
+  private readonly families = new Map<string, Family>();
+  private readonly familyOf = new Map<string, Family>();
+  readonly headings: Family;
+  readonly paragraphs: Family;
+
+  constructor(
+    private readonly ctx: DocxContext,
+    private readonly numbering: Numbering,
+  ) {
+    const h = numbering.heading;
+    this.headings = this.family(
+      "heading",
+      h.slice(0, MAX_HEADING_DEPTH).map((def, i) => {
+        const role = `heading${i + 1}` as ParagraphRole;
+        return { def, role, linkedStyle: PARAGRAPH_STYLES[role].id };
+      }),
+    );
+    this.paragraphs = this.family("paragraph", numbering.paragraph.slice(0, 1).map((def) => ({ def, role: "numbered" as const })));
+  }
+
+  /**
+   * The numbering of a label, or undefined for a label given as text (or one Word numbering cannot
+   * reproduce): the caller writes those as text and a tab.
+   */
+  forLabel(label: Label): NumberingRef | undefined {
+    const c = label.counter;
+    if (!c) return undefined;
+    const family = c.scheme === "heading" ? this.headings : c.scheme === "paragraph" ? this.paragraphs : undefined;
+    if (!family || c.level > family.levels.length) return undefined;
+    if (labelText(family.levels[c.level - 1].def, c.value) !== label.text) return undefined;
+    return family.next(c.level, c.value);
+  }
+
+  /**
+   * The numbering of each item of a list and of its nested lists, by item: a list definition per
+   * pair of level formats, a new instance for every top-level list.
+   */
+  forList(list: List, parent?: NumberingLevel): Map<object, NumberingRef> {
+    const out = new Map<object, NumberingRef>();
+    const own = this.listLevel(list);
+    if (!own) return out;
+    const depth = Math.min(list.level, 2);
+    const levels = depth === 1 ? [own, list.items.find((i) => i.sublist)?.sublist ? this.listLevel(list.items.find((i) => i.sublist)!.sublist!) : this.defaultListLevel(2)] : [parent ?? this.defaultListLevel(1), own];
+    if (!levels[0] || !levels[1]) return out;
+    const family = this.family(
+      `list-${levels.map((l) => `${l!.format}${l!.text}`).join("-")}`,
+      levels.map((def, i) => ({ def: def!, role: listRole(i + 1) })),
+    );
+    list.items.forEach((item) => {
+      const c = item.label.counter;
+      if (c && labelText(own, c.value) === item.label.text) out.set(item, family.next(depth, c.value));
+      if (item.sublist) for (const [k, v] of this.forList(item.sublist, own)) out.set(k, v);
+    });
+    return out;
+  }
+
+  /** The level a list's labels follow (markup/to-model.ts gives lists their labels by the same rule), checked against them. */
+  private listLevel(list: List): NumberingLevel | undefined {
+    const first = list.items[0].label.text;
+    const scheme = this.numbering.list[Math.min(list.level, this.numbering.list.length) - 1];
+    const def: NumberingLevel = list.marker === "bullet" ? { format: "bullet", text: first } : { format: list.marker, text: scheme.format === "bullet" ? "%1." : scheme.text };
+    return list.items.every((item) => item.label.counter && labelText(def, item.label.counter.value) === item.label.text) ? def : undefined;
+  }
+
+  private defaultListLevel(depth: number): NumberingLevel | undefined {
+    const scheme = this.numbering.list[Math.min(depth, this.numbering.list.length) - 1];
+    return scheme && (scheme.format === "bullet" ? { format: "bullet", text: "•" } : scheme);
+  }
+
+  private family(base: string, levels: Level[]): Family {
+    let f = this.families.get(base);
+    if (!f) this.families.set(base, (f = new Family(this, base, levels)));
+    return f;
+  }
+
+  /** The definition of a family with these starts (the family's own when all start at 1). */
+  define(family: Family, starts: number[]): string {
+    const reference = starts.every((s) => s === 1) ? family.base : `${family.base}@${starts.join(".")}`;
+    this.familyOf.set(reference, family);
+    if (!this.definitions.some((d) => d.reference === reference)) {
+      this.definitions.push({ reference, levels: family.levels.map((l, i) => this.level(l, i, starts[i])) });
+    }
+    return reference;
+  }
+
+  /** The role whose label geometry a numbering level carries. */
+  roleOf(ref: NumberingRef): ParagraphRole | undefined {
+    return this.familyOf.get(ref.reference)?.levels[ref.level]?.role;
+  }
+
+  nextInstance(reference: string): number {
+    const n = this.instances.get(reference) ?? 0;
+    this.instances.set(reference, n + 1);
+    return n;
+  }
+
+  /** A level: its format and label text (%1 of the model is %<level> in Word), the label where the role's style puts it. */
+  private level(l: Level, i: number, start: number): ILevelsOptions {
+    const p = resolvedParagraph(this.ctx.style, l.role);
+    const { ind, tabs } = labelledIndent(p);
+    const first = (ind.firstLineEm ?? 0) * p.size;
+    const sample = labelText(l.def, 1);
+    return {
+      level: i,
+      format: asFormat(l.def.format),
+      text: l.def.format === "bullet" ? l.def.text : l.def.text.replace(/%1/g, `%${i + 1}`),
+      alignment: AlignmentType.LEFT,
+      start,
+      suffix: LevelSuffix.TAB,
+      style: {
+        ...(l.linkedStyle && { style: l.linkedStyle }),
+        paragraph: {
+          indent: {
+            left: twip((ind.leftEm ?? 0) * p.size),
+            ...(first < 0 ? { hanging: twip(-first) } : { firstLine: twip(first), firstLineChars: Math.round((ind.firstLineEm ?? 0) * 100) }),
+          },
+          leftTabStop: twip(tabs[0].pos),
+        },
+        // the label upright, in the role's weight and size, in the face the typesetter sets it in
+        run: { font: labelFont(this.ctx, sample, p), ...(p.weight === "bold" && { bold: true }), ...(p.italic && slantsItalic(this.ctx) && { italics: false }), size: halfPoints(p.size) },
+      },
+    };
+  }
 }

@@ -1,40 +1,39 @@
 /**
- * Page furniture and the section: the first page (w:titlePg) has the masthead in its header and
- * the job number, barcode, recycling mark and QR code in its footer; later pages have running
- * headers and footers that alternate sides (w:evenAndOddHeaders: "default" is odd pages).
+ * The page furniture (layout/furniture.ts boxes, the numbers the PDF draws) and the section.
+ * - First page (w:titlePg): the masthead in its header, the job number, barcode, recycling mark
+ *   and QR code in its footer. Each text box is a paragraph in a frame at the box's place on the
+ *   page (w:framePr, ECMA-376 Part 1 §17.3.1.11), each rule an empty framed paragraph with a top
+ *   border, each mark a floating image there; an empty paragraph as tall as the masthead keeps the
+ *   body below it, where the PDF starts it. The texts stay editable text.
+ * - Later pages: the running header and footer, on the sides the boxes put them on odd and even
+ *   pages (w:evenAndOddHeaders: "default" is odd pages), with PAGE and NUMPAGES fields.
  */
 import {
-  BorderStyle,
   DocumentGridType,
+  FrameAnchorType,
+  FrameWrap,
   Footer,
   Header,
   PageNumber,
   Paragraph,
   Tab,
-  Table,
-  TableBorders,
-  TableCell,
-  TableLayoutType,
-  TableRow,
+  TabStopType,
   TextRun,
-  VerticalAlignTable,
-  WidthType,
   type ISectionPropertiesOptions,
+  type ParagraphChild,
 } from "docx";
-import { code39, placeholderEmblem, qrCode, recyclingMark } from "../../marks/index.js";
+import { firstPageFooterBoxes, mastheadBoxes, runningFooterBoxes, runningHeaderBoxes, type FurnitureBox, type Mark, type TextBox } from "../../layout/furniture.js";
+import { furnitureText, type FurnitureRole } from "../../layout/roles.js";
+import { code39, code39Width, placeholderEmblem, qrCode, recyclingMark, type Drawing } from "../../marks/index.js";
 import type { Document } from "../../model/types.js";
-import { runsOf } from "./blocks.js";
+import { composeParagraph } from "../../typeset/index.js";
 import type { DocxContext } from "./context.js";
 import { markImage } from "./images.js";
-import { MASTHEAD_PADDING, SHORT_TEXT_PITCH } from "../../style/style.js";
-import { STYLE } from "./styles.js";
-import { eighths, twip } from "./units.js";
+import { inlineRuns } from "./runs.js";
+import { CHARACTER_STYLES, FURNITURE_STYLES, PART_STYLES } from "./styles.js";
+import { twip } from "./units.js";
 
-/** Masthead geometry shared with the PDF writer (style.yaml and MASTHEAD_PADDING), points. */
-const { topRowBelow: TOP_ROW_BELOW, organRowAbove: ORGAN_ROW_ABOVE, distributionBelow: DISTRIBUTION_BELOW, thinRuleAbove: THIN_RULE_ABOVE } = MASTHEAD_PADDING;
-
-const text = (t: string) => runsOf([{ type: "text", value: t }]);
-const para = (style: string, t: string) => new Paragraph({ style, children: text(t) });
+const ALIGN = { start: "left", center: "center", end: "right" } as const;
 
 /** Section properties: page size and margins from the style, different first page, document grid. */
 export function sectionProperties(ctx: DocxContext): ISectionPropertiesOptions {
@@ -61,7 +60,7 @@ export function sectionProperties(ctx: DocxContext): ISectionPropertiesOptions {
 /**
  * w:docGrid: the line pitch is the body line height; the character pitch fits a whole number of
  * body-size characters in the text width (35 at 12 pt in 420 pt). w:charSpace is what Word adds
- * to the body size to get that pitch, in 4096ths of a point (ECMA-376 §17.6.5).
+ * to the body size to get that pitch, in 4096ths of a point (§17.6.5).
  */
 export function documentGrid(ctx: DocxContext): { linePitch: number; charSpace: number; charsPerLine: number } {
   const size = ctx.style.text.size;
@@ -70,114 +69,133 @@ export function documentGrid(ctx: DocxContext): { linePitch: number; charSpace: 
   return { linePitch: twip(ctx.style.text.lineHeight), charSpace: Math.round((pitch - size) * 4096), charsPerLine };
 }
 
-const none = { style: BorderStyle.NONE, size: 0, color: "auto" };
-const rule = (thickness: number) => ({ top: none, left: none, right: none, bottom: { style: BorderStyle.SINGLE, size: eighths(thickness), color: "000000" } });
-const pad = (top: number, bottom: number) => ({ top: twip(top), bottom: twip(bottom), left: 0, right: 0 });
-
-/**
- * The masthead: a borderless table. Row 1: emblem, organisation words, symbol (large, right).
- * Heavy rule. Row 2: organ name (large, bold), distribution block at the right. Thin rule.
- * Word places the header at w:pgMar/@w:header; the first row's top padding moves the masthead
- * down to the top margin, where the PDF starts it, and the body starts below the header.
- */
-function masthead(ctx: DocxContext, doc: Document): (Table | Paragraph)[] {
-  const s = ctx.style.masthead;
-  const m = doc.masthead;
-  const w = ctx.width;
-  const top = Math.max(0, ctx.style.page.margin.top - ctx.style.page.headerDistance);
-  const emblemWidth = m.emblem === "placeholder" ? s.emblemSize + s.emblemGap : 0;
-  const left = w / 2;
-  const columns = [...(emblemWidth ? [emblemWidth] : []), left - emblemWidth, left - s.distributionWidth, s.distributionWidth];
-  const heavy = rule(s.heavyRule);
-  const thin = rule(s.thinRule);
-  const width = (pt: number) => ({ size: twip(pt), type: WidthType.DXA });
-  const row1: TableCell[] = [];
-  if (emblemWidth) {
-    const emblem = markImage(ctx, placeholderEmblem(s.emblemSize), "Emblem");
-    row1.push(new TableCell({ width: width(emblemWidth), borders: heavy, margins: pad(top, TOP_ROW_BELOW), children: [new Paragraph({ style: STYLE.mastheadEmblem, children: [emblem] })] }));
-  }
-  row1.push(
-    new TableCell({
-      width: width(left - emblemWidth),
-      borders: heavy,
-      margins: pad(top, TOP_ROW_BELOW),
-      verticalAlign: VerticalAlignTable.CENTER,
-      children: [para(STYLE.mastheadOrganisation, m.organisation)],
-    }),
-    new TableCell({
-      width: width(w - left),
-      columnSpan: 2,
-      borders: heavy,
-      margins: pad(top, TOP_ROW_BELOW),
-      verticalAlign: VerticalAlignTable.BOTTOM,
-      children: [para(STYLE.mastheadSymbol, m.symbol)],
-    }),
-  );
-  const row2 = [
-    new TableCell({
-      width: width(w - s.distributionWidth),
-      columnSpan: columns.length - 1,
-      borders: thin,
-      margins: pad(ORGAN_ROW_ABOVE, THIN_RULE_ABOVE),
-      children: [para(STYLE.mastheadOrgan, m.organ)],
-    }),
-    new TableCell({
-      width: width(s.distributionWidth),
-      borders: thin,
-      margins: pad(ORGAN_ROW_ABOVE, DISTRIBUTION_BELOW + THIN_RULE_ABOVE),
-      children: m.distribution.length ? m.distribution.map((line) => para(STYLE.mastheadDistribution, line)) : [para(STYLE.mastheadDistribution, "")],
-    }),
-  ];
-  const table = new Table({
-    rows: [new TableRow({ children: row1, cantSplit: true }), new TableRow({ children: row2, cantSplit: true })],
-    width: width(w),
-    columnWidths: columns.map(twip),
-    layout: TableLayoutType.FIXED,
-    borders: TableBorders.NONE,
-    margins: { top: 0, bottom: 0, left: 0, right: 0 },
-  });
-  // a table must be followed by a paragraph; this one is the space between masthead and body
-  return [table, new Paragraph({ style: STYLE.mastheadEnd })];
+/** Runs of a furniture text in its role's look. */
+function textRuns(ctx: DocxContext, role: FurnitureRole, text: string): ParagraphChild[] {
+  return inlineRuns(ctx, [{ type: "text", value: text }], { weight: furnitureText(ctx.style, role).weight, italic: false }, () => []);
 }
 
-/** First-page footer: the job label in the text, the three marks floating where the PDF draws them. */
-function firstPageFooter(ctx: DocxContext, doc: Document): Paragraph {
-  const f = doc.firstPageFooter;
-  const s = ctx.style.firstPageFooter;
-  const m = ctx.style.page.margin;
-  const top = ctx.page.height - m.bottom + s.top;
-  const barcode = code39(f.barcode, { height: s.barcodeHeight, narrow: s.barcodeNarrow, quiet: 0 });
-  const children = [...text(f.jobLabel), markImage(ctx, barcode, `Barcode ${f.barcode}`, { x: m.left, y: top + s.size * SHORT_TEXT_PITCH + MASTHEAD_PADDING.barcodeAbove })];
-  if (f.recyclingMark) {
-    children.push(markImage(ctx, recyclingMark(s.recyclingSize), "Recycling mark", { x: m.left + barcode.width + 8 + MASTHEAD_PADDING.recyclingLeft, y: top + MASTHEAD_PADDING.recyclingTop }));
+function drawingOf(mark: Mark): Drawing {
+  switch (mark.type) {
+    case "emblem":
+      return placeholderEmblem(mark.size);
+    case "barcode":
+      return code39(mark.text, { height: mark.height, narrow: mark.narrow, quiet: 0 });
+    case "qr":
+      return qrCode(mark.text, { size: mark.size });
+    case "recycling":
+      return recyclingMark(mark.size);
   }
-  children.push(markImage(ctx, qrCode(f.qr, { size: s.qrSize }), `QR code ${f.qr}`, { x: ctx.page.width - m.right - s.qrSize, y: top }));
-  return new Paragraph({ style: STYLE.firstPageFooter, children });
+}
+
+const MARK_NAMES: Record<Mark["type"], (m: Mark) => string> = {
+  emblem: () => "Emblem",
+  barcode: (m) => `Barcode ${(m as Extract<Mark, { type: "barcode" }>).text}`,
+  qr: (m) => `QR code ${(m as Extract<Mark, { type: "qr" }>).text}`,
+  recycling: () => "Recycling mark",
+};
+
+/** A framed paragraph at a box's place on the page. */
+function framed(x: number, y: number, width: number, style: string, children: ParagraphChild[], align?: TextBox["align"], border?: number): Paragraph {
+  return new Paragraph({
+    style,
+    children,
+    ...(align && { alignment: ALIGN[align] }),
+    ...(border && { border: { top: { style: "single", size: Math.round(border * 8), color: "000000", space: 0 } } }),
+    frame: {
+      type: "absolute",
+      position: { x: twip(x), y: twip(y) },
+      width: twip(width),
+      anchor: { horizontal: FrameAnchorType.PAGE, vertical: FrameAnchorType.PAGE },
+      // the text around flows as if the frame were not there: the boxes never overlap the body
+      wrap: FrameWrap.THROUGH,
+    },
+  });
+}
+
+/** Boxes as framed paragraphs, and the marks as floating images (the caller anchors them in a paragraph of its own). */
+function boxParagraphs(ctx: DocxContext, boxes: FurnitureBox[]): { paragraphs: Paragraph[]; images: ParagraphChild[] } {
+  const paragraphs: Paragraph[] = [];
+  const images: ParagraphChild[] = [];
+  for (const b of boxes) {
+    if (b.kind === "text") {
+      const style = b.role === "pageNumber" ? FURNITURE_STYLES.runningFooter.id : FURNITURE_STYLES[b.role].id;
+      paragraphs.push(framed(b.x, b.y, b.width, style, textRuns(ctx, b.role, b.text), b.align));
+    } else if (b.kind === "rule") paragraphs.push(framed(b.x, b.y, b.width, PART_STYLES.rule.id, [], undefined, b.thickness));
+    else images.push(markImage(ctx, drawingOf(b.mark), MARK_NAMES[b.mark.type](b.mark), { x: b.x, y: b.y }));
+  }
+  return { paragraphs, images };
+}
+
+/** How many lines a furniture text takes at a width: the typesetter's count, as the PDF writer's. */
+function lineCounter(ctx: DocxContext) {
+  return (role: FurnitureRole, text: string, width: number) => {
+    const { size, weight } = furnitureText(ctx.style, role);
+    return Math.max(1, composeParagraph([{ text, weight }], ctx.faces, { size, width, leftIndent: 0, rightIndent: 0, firstLineIndent: 0, align: "start" }, ctx.opt).lines.length);
+  };
+}
+
+/** A paragraph as tall as `height` points (the part of a header the body starts below). */
+function spacer(height: number, children: ParagraphChild[] = []): Paragraph {
+  return new Paragraph({ style: PART_STYLES.spacer.id, children, ...(height > 1 && { spacing: { after: twip(height - 1) } }) });
+}
+
+function masthead(ctx: DocxContext, doc: Document): Header {
+  const { boxes, height } = mastheadBoxes(doc, ctx.style, lineCounter(ctx));
+  const { paragraphs, images } = boxParagraphs(ctx, boxes);
+  // Word starts the header at w:pgMar/@w:header and the body below the header's last line
+  const below = ctx.style.page.margin.top + height - ctx.style.page.headerDistance;
+  return new Header({ children: [...paragraphs, spacer(below, images)] });
+}
+
+function firstPageFooter(ctx: DocxContext, doc: Document): Footer {
+  const boxes = firstPageFooterBoxes(doc, ctx.style, (text, narrow) => code39Width(text.length, { narrow, quiet: 0 }));
+  const { paragraphs, images } = boxParagraphs(ctx, boxes);
+  return new Footer({ children: [...paragraphs, spacer(1, images)] });
 }
 
 /** "page/total" from the PAGE and NUMPAGES fields (Word updates them on every layout). */
 function pageOfPages(): TextRun {
-  return new TextRun({ style: STYLE.pageNumber, children: [PageNumber.CURRENT, "/", PageNumber.TOTAL_PAGES] });
+  return new TextRun({ style: CHARACTER_STYLES.pageNumber.id, children: [PageNumber.CURRENT, "/", PageNumber.TOTAL_PAGES] });
 }
 
-function runningFooter(doc: Document, odd: boolean): Paragraph {
-  const job = text(doc.running.footer);
-  const tab = new TextRun({ children: [new Tab()] });
-  return new Paragraph({ style: STYLE.footer, children: odd ? [...job, tab, pageOfPages()] : [pageOfPages(), tab, ...job] });
+/** The running header of an odd or even page: the symbol on the box's side, the rule under it. */
+function runningHeader(ctx: DocxContext, doc: Document, page: number): Header {
+  const boxes = runningHeaderBoxes(doc, ctx.style, page);
+  const text = boxes.find((b): b is TextBox => b.kind === "text")!;
+  const rule = boxes.find((b) => b.kind === "rule");
+  return new Header({
+    children: [
+      new Paragraph({
+        style: FURNITURE_STYLES.runningHeader.id,
+        alignment: ALIGN[text.align],
+        children: textRuns(ctx, text.role, text.text),
+        ...(rule && { border: { bottom: { style: "single", size: Math.round(rule.thickness * 8), color: "000000", space: Math.round(rule.y - text.y - text.pitch) } } }),
+      }),
+    ],
+  });
+}
+
+/** The running footer of an odd or even page: the job number and page/total on the boxes' sides, a right tab between them. */
+function runningFooter(ctx: DocxContext, doc: Document, page: number): Footer {
+  const boxes = runningFooterBoxes(doc, ctx.style, page, 0).filter((b): b is TextBox => b.kind === "text").sort((a, b) => a.x - b.x);
+  const left = ctx.style.page.margin.left;
+  const runs = (b: TextBox) => (b.role === "pageNumber" ? [pageOfPages()] : textRuns(ctx, b.role, b.text));
+  const [first, second] = boxes;
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: FURNITURE_STYLES.runningFooter.id,
+        tabStops: second ? [{ type: TabStopType.RIGHT, position: twip(second.x + second.width - left) }] : [],
+        children: [...runs(first), ...(second ? [new TextRun({ children: [new Tab()] }), ...runs(second)] : [])],
+      }),
+    ],
+  });
 }
 
 export function headers(ctx: DocxContext, doc: Document) {
-  return {
-    first: new Header({ children: masthead(ctx, doc) }),
-    default: new Header({ children: [para(STYLE.headerOdd, doc.running.header)] }),
-    even: new Header({ children: [para(STYLE.header, doc.running.header)] }),
-  };
+  return { first: masthead(ctx, doc), default: runningHeader(ctx, doc, 3), even: runningHeader(ctx, doc, 2) };
 }
 
 export function footers(ctx: DocxContext, doc: Document) {
-  return {
-    first: new Footer({ children: [firstPageFooter(ctx, doc)] }),
-    default: new Footer({ children: [runningFooter(doc, true)] }),
-    even: new Footer({ children: [runningFooter(doc, false)] }),
-  };
+  return { first: firstPageFooter(ctx, doc), default: runningFooter(ctx, doc, 3), even: runningFooter(ctx, doc, 2) };
 }

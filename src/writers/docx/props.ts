@@ -1,38 +1,57 @@
 /**
- * w:pPr and w:rPr as XML strings, for the parts undoc writes itself (styles.xml, numbering.xml).
- * Children are emitted in the order of the schema's sequences (CT_PPrBase, CT_RPr): Word rejects
- * a part whose property elements are out of order.
+ * Paragraph and run properties (w:pPr, w:rPr) of the styles and document defaults, as docx
+ * components. undoc builds these itself because docx's ParagraphProperties has no w:kinsoku,
+ * w:autoSpaceDE, w:snapToGrid or *Chars indents, and writes w:overflowPunct and w:autoSpaceDN
+ * out of the schema's order; Word rejects a part whose property elements are out of order. The
+ * children here follow the sequences of CT_PPrBase (ECMA-376 Part 1 §17.3.1.26) and CT_RPr
+ * (§17.3.2.28). Body paragraphs use docx's Paragraph with a style and, rarely, spacing or a page
+ * break, which docx orders correctly.
  */
-import { eighths, esc, halfPoints, hundredthsOfChar, twip } from "./units.js";
+import { NumberProperties } from "docx";
 import type { Align } from "../../model/types.js";
+import { eighths, halfPoints, hundredthsOfChar, twip } from "./units.js";
+import { el, onOff, val, type Element } from "./xml.js";
 
+/** Font names by slot: ascii/hAnsi take the Latin face, eastAsia the Chinese face (§17.3.2.26). */
 export interface RunFontNames {
   latin: string;
   cjk: string;
 }
 
 export interface Indent {
-  /** points and em of `size`: left, right and first line (negative first line: hanging) */
+  /** em of `size`: left, right and first line (negative first line: hanging) */
   leftEm?: number;
   rightEm?: number;
   firstLineEm?: number;
   size: number;
 }
 
-export interface PPr {
+export interface Tab {
+  val: "left" | "right" | "center" | "num";
+  /** points from the text block's left edge */
+  pos: number;
+}
+
+export interface Rule {
+  thickness: number;
+  /** distance from the text, points */
+  space: number;
+}
+
+export interface ParagraphProps {
   keepNext?: boolean;
   keepLines?: boolean;
   widowControl?: boolean;
-  numId?: number;
-  /** a rule under the paragraph: thickness and distance from the text, points */
-  bottomBorder?: { thickness: number; space: number };
-  tabs?: { val: "left" | "right" | "center" | "num"; pos: number }[];
+  /** the numbering a style links to: docx's list key ("reference-instance") and level */
+  numbering?: { key: string; level: number };
+  border?: { top?: Rule; bottom?: Rule };
+  tabs?: Tab[];
   kinsoku?: boolean;
   overflowPunct?: boolean;
   autoSpaceDE?: boolean;
   autoSpaceDN?: boolean;
   snapToGrid?: boolean;
-  /** points; lineRule "exact" unless atLeast */
+  /** points; line spacing is exact unless atLeast */
   spacing?: { before?: number; after?: number; line?: number; atLeast?: boolean };
   ind?: Indent;
   contextualSpacing?: boolean;
@@ -40,75 +59,86 @@ export interface PPr {
   outlineLvl?: number;
 }
 
-export interface RPr {
+export interface RunProps {
   fonts?: RunFontNames & { hint?: "eastAsia" };
   bold?: boolean;
+  italic?: boolean;
   /** text size, points */
   size?: number;
   superscript?: boolean;
   lang?: { val: string; eastAsia: string };
 }
 
-const onOff = (name: string, v: boolean | undefined) => (v === undefined ? "" : v ? `<w:${name}/>` : `<w:${name} w:val="0"/>`);
-
 /** ST_Jc: Transitional "left"/"right" (Word 2007 and LibreOffice read these; "start"/"end" are Strict). */
-export const JC: Record<Align, string> = { start: "left", end: "right", center: "center", justify: "both" };
+const JC: Record<Align, string> = { start: "left", end: "right", center: "center", justify: "both" };
 
-/** w:ind with both the *Chars form (100 = one character, Word's East Asian indents) and twips. */
-export function indXml(i: Indent): string {
-  const a: string[] = [];
+/**
+ * w:ind with both the *Chars form (100 = one character of the paragraph's size, Word's East Asian
+ * indents: they follow the text size when a user changes it) and the twips form for readers that
+ * do not know *Chars (§17.3.1.12).
+ */
+export function indent(i: Indent): Element {
   const left = i.leftEm ?? 0;
   const right = i.rightEm ?? 0;
   const first = i.firstLineEm ?? 0;
-  a.push(`w:left="${twip(left * i.size)}"`, `w:leftChars="${hundredthsOfChar(left)}"`);
-  a.push(`w:right="${twip(right * i.size)}"`, `w:rightChars="${hundredthsOfChar(right)}"`);
-  if (first < 0) a.push(`w:hanging="${twip(-first * i.size)}"`, `w:hangingChars="${hundredthsOfChar(-first)}"`);
-  else a.push(`w:firstLine="${twip(first * i.size)}"`, `w:firstLineChars="${hundredthsOfChar(first)}"`);
-  return `<w:ind ${a.join(" ")}/>`;
+  return el("w:ind", {
+    "w:left": twip(left * i.size),
+    "w:leftChars": hundredthsOfChar(left),
+    "w:right": twip(right * i.size),
+    "w:rightChars": hundredthsOfChar(right),
+    ...(first < 0
+      ? { "w:hanging": twip(-first * i.size), "w:hangingChars": hundredthsOfChar(-first) }
+      : { "w:firstLine": twip(first * i.size), "w:firstLineChars": hundredthsOfChar(first) }),
+  });
 }
 
-export function pPrXml(p: PPr): string {
-  let x = "";
-  x += onOff("keepNext", p.keepNext);
-  x += onOff("keepLines", p.keepLines);
-  x += onOff("widowControl", p.widowControl);
-  if (p.numId !== undefined) x += `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="${p.numId}"/></w:numPr>`;
-  if (p.bottomBorder) {
-    x += `<w:pBdr><w:bottom w:val="single" w:sz="${eighths(p.bottomBorder.thickness)}" w:space="${Math.round(p.bottomBorder.space)}" w:color="000000"/></w:pBdr>`;
-  }
-  if (p.tabs?.length) x += `<w:tabs>${p.tabs.map((t) => `<w:tab w:val="${t.val}" w:pos="${twip(t.pos)}"/>`).join("")}</w:tabs>`;
-  x += onOff("kinsoku", p.kinsoku);
-  x += onOff("overflowPunct", p.overflowPunct);
-  x += onOff("autoSpaceDE", p.autoSpaceDE);
-  x += onOff("autoSpaceDN", p.autoSpaceDN);
-  x += onOff("snapToGrid", p.snapToGrid);
-  if (p.spacing) {
-    const s = p.spacing;
-    const a: string[] = [];
-    if (s.before !== undefined) a.push(`w:before="${twip(s.before)}"`);
-    if (s.after !== undefined) a.push(`w:after="${twip(s.after)}"`);
-    if (s.line !== undefined) a.push(`w:line="${twip(s.line)}"`, `w:lineRule="${s.atLeast ? "atLeast" : "exact"}"`);
-    x += `<w:spacing ${a.join(" ")}/>`;
-  }
-  if (p.ind) x += indXml(p.ind);
-  x += onOff("contextualSpacing", p.contextualSpacing);
-  if (p.jc) x += `<w:jc w:val="${JC[p.jc]}"/>`;
-  if (p.outlineLvl !== undefined) x += `<w:outlineLvl w:val="${p.outlineLvl}"/>`;
-  return x ? `<w:pPr>${x}</w:pPr>` : "";
+const border = (side: "top" | "bottom", r: Rule) =>
+  el(`w:${side}`, { "w:val": "single", "w:sz": eighths(r.thickness), "w:space": Math.round(r.space), "w:color": "000000" });
+
+export function paragraphProperties(p: ParagraphProps): Element {
+  const s = p.spacing;
+  return el("w:pPr", {}, [
+    onOff("w:keepNext", p.keepNext),
+    onOff("w:keepLines", p.keepLines),
+    onOff("w:widowControl", p.widowControl),
+    p.numbering && new NumberProperties(p.numbering.key, p.numbering.level),
+    p.border && el("w:pBdr", {}, [p.border.top && border("top", p.border.top), p.border.bottom && border("bottom", p.border.bottom)]),
+    !!p.tabs?.length && el("w:tabs", {}, p.tabs.map((t) => el("w:tab", { "w:val": t.val, "w:pos": twip(t.pos) }))),
+    onOff("w:kinsoku", p.kinsoku),
+    onOff("w:overflowPunct", p.overflowPunct),
+    onOff("w:autoSpaceDE", p.autoSpaceDE),
+    onOff("w:autoSpaceDN", p.autoSpaceDN),
+    onOff("w:snapToGrid", p.snapToGrid),
+    s &&
+      el("w:spacing", {
+        "w:before": s.before === undefined ? undefined : twip(s.before),
+        "w:after": s.after === undefined ? undefined : twip(s.after),
+        "w:line": s.line === undefined ? undefined : twip(s.line),
+        "w:lineRule": s.line === undefined ? undefined : s.atLeast ? "atLeast" : "exact",
+      }),
+    p.ind && indent(p.ind),
+    onOff("w:contextualSpacing", p.contextualSpacing),
+    p.jc && val("w:jc", JC[p.jc]),
+    p.outlineLvl !== undefined && val("w:outlineLvl", p.outlineLvl),
+  ]);
 }
 
-/** w:rFonts: ascii/hAnsi take the Latin face, eastAsia the Chinese face (ECMA-376 §17.3.2.26). */
-export function rFontsXml(f: RunFontNames & { hint?: string }): string {
-  const hint = f.hint ? ` w:hint="${f.hint}"` : "";
-  return `<w:rFonts w:ascii="${esc(f.latin)}" w:hAnsi="${esc(f.latin)}" w:eastAsia="${esc(f.cjk)}" w:cs="${esc(f.latin)}"${hint}/>`;
+/** w:rFonts: the Latin face in ascii, hAnsi and cs, the Chinese face in eastAsia (§17.3.2.26). */
+function runFonts(f: RunFontNames & { hint?: string }): Element {
+  return el("w:rFonts", { "w:ascii": f.latin, "w:hAnsi": f.latin, "w:eastAsia": f.cjk, "w:cs": f.latin, "w:hint": f.hint });
 }
 
-export function rPrXml(r: RPr): string {
-  let x = "";
-  if (r.fonts) x += rFontsXml(r.fonts);
-  if (r.bold !== undefined) x += r.bold ? "<w:b/><w:bCs/>" : `<w:b w:val="0"/><w:bCs w:val="0"/>`;
-  if (r.size !== undefined) x += `<w:sz w:val="${halfPoints(r.size)}"/><w:szCs w:val="${halfPoints(r.size)}"/>`;
-  if (r.superscript) x += '<w:vertAlign w:val="superscript"/>';
-  if (r.lang) x += `<w:lang w:val="${esc(r.lang.val)}" w:eastAsia="${esc(r.lang.eastAsia)}" w:bidi="ar-SA"/>`;
-  return x ? `<w:rPr>${x}</w:rPr>` : "";
+export function runProperties(r: RunProps): Element {
+  const size = r.size === undefined ? undefined : halfPoints(r.size);
+  return el("w:rPr", {}, [
+    r.fonts && runFonts(r.fonts),
+    onOff("w:b", r.bold),
+    onOff("w:bCs", r.bold),
+    onOff("w:i", r.italic),
+    onOff("w:iCs", r.italic),
+    size !== undefined && val("w:sz", size),
+    size !== undefined && val("w:szCs", size),
+    r.superscript && val("w:vertAlign", "superscript"),
+    r.lang && el("w:lang", { "w:val": r.lang.val, "w:eastAsia": r.lang.eastAsia, "w:bidi": "ar-SA" }),
+  ]);
 }

@@ -1,47 +1,94 @@
 /**
- * word/styles.xml: named paragraph and character styles built from the shared style, so a Word
- * user restyles the document through Word's Styles pane instead of meeting direct formatting.
- * Built-in names (Body Text, Title, heading 1, List Bullet, Signature, header, footer, Strong,
- * page number) keep Word's outline, navigation pane and localised style names working.
+ * word/styles.xml: one Word style per paragraph role of the shared style (layout/roles.ts decides
+ * which text takes which role), so a Word user restyles the document through the Styles pane
+ * instead of meeting direct formatting. Word's built-in names where Word has one (Body Text,
+ * Title, heading 1-4, List, Quote, caption, footnote text, Signature, Strong, Emphasis, header,
+ * footer ...): Word's outline, navigation pane and localised style names then work.
  *
- * undoc writes this part itself (passed to docx's Packer as an override) because docx 9 writes
- * w:autoSpaceDN after w:jc (out of CT_PPrBase order), has no w:kinsoku, w:autoSpaceDE,
- * w:leftChars or w:hangingChars, and adds some thirty default styles in blue.
+ * The document defaults carry the Chinese layout rules and the language, so every paragraph
+ * (headers, footers, table cells, notes and what a user adds) has them, and LibreOffice keeps them
+ * when it saves (it writes its default paragraph style back as w:docDefaults).
+ *
+ * Built as docx's Styles with undoc's own style components (props.ts): docx's style options
+ * cannot express the East Asian settings, and docx's default styles (some thirty, in blue) would
+ * come with them.
  */
-import type { Align } from "../../model/types.js";
-import { resolvedParagraph, SHORT_TEXT_PITCH, type ParagraphRole } from "../../style/style.js";
+import { ImportedRootElementAttributes, Styles } from "docx";
+import type { FurnitureRole, ParagraphRole } from "../../layout/roles.js";
+import { furnitureText } from "../../layout/roles.js";
+import { resolvedParagraph, SHORT_TEXT_PITCH, type ResolvedParagraph } from "../../style/style.js";
+import { variantOf } from "../../typeset/index.js";
 import type { DocxContext } from "./context.js";
-import { LIST_NUM_ID } from "./numbering.js";
-import { pPrXml, rPrXml, type PPr, type RPr } from "./props.js";
-import { esc } from "./units.js";
+import { labelledIndent, plainIndent } from "./geometry.js";
+import { paragraphProperties, runProperties, type ParagraphProps, type RunProps } from "./props.js";
+import { el, val, type Element } from "./xml.js";
 
-/** Style ids (w:styleId) used by the document, header and footer parts. */
-export const STYLE = {
-  normal: "Normal",
-  bodyText: "BodyText",
-  bodyFirstIndent: "BodyTextFirstIndent",
-  title: "Title",
-  heading1: "Heading1",
-  listBullet: "ListBullet",
-  signature: "Signature",
-  header: "Header",
-  headerOdd: "HeaderOdd",
-  footer: "Footer",
-  firstPageFooter: "FirstPageFooter",
-  mastheadEmblem: "MastheadEmblem",
-  mastheadOrganisation: "MastheadOrganisation",
-  mastheadSymbol: "MastheadSymbol",
-  mastheadOrgan: "MastheadOrgan",
-  mastheadDistribution: "MastheadDistribution",
-  mastheadEnd: "MastheadEnd",
-  endRule: "EndRule",
-  strong: "Strong",
-  emphasis: "Emphasis",
-  pageNumber: "PageNumber",
-} as const;
-export type StyleId = (typeof STYLE)[keyof typeof STYLE];
+interface StyleName {
+  id: string;
+  name: string;
+  /** a style of undoc's own (Word shows it apart from its built-in ones) */
+  custom?: boolean;
+}
 
-/** Paragraph spacing of a style, points: the block writer needs it to collapse spacing like the PDF. */
+/** The Word style of each paragraph role. A role missing here is a compile error. */
+export const PARAGRAPH_STYLES: Record<ParagraphRole, StyleName> = {
+  body: { id: "BodyTextFirstIndent", name: "Body Text First Indent" },
+  numbered: { id: "NumberedParagraph", name: "Numbered Paragraph", custom: true },
+  title: { id: "Title", name: "Title" },
+  heading1: { id: "Heading1", name: "heading 1" },
+  heading2: { id: "Heading2", name: "heading 2" },
+  heading3: { id: "Heading3", name: "heading 3" },
+  heading4: { id: "Heading4", name: "heading 4" },
+  list1: { id: "List", name: "List" },
+  list2: { id: "List2", name: "List 2" },
+  quote: { id: "Quote", name: "Quote" },
+  caption: { id: "Caption", name: "caption" },
+  tableHeader: { id: "TableHeading", name: "Table Heading", custom: true },
+  tableCell: { id: "TableText", name: "Table Text", custom: true },
+  footnote: { id: "FootnoteText", name: "footnote text" },
+  signature: { id: "Signature", name: "Signature" },
+};
+
+/** Body text without its first-line indent (an unindented body paragraph), the base of the body style. */
+export const BODY_TEXT: StyleName = { id: "BodyText", name: "Body Text" };
+
+/** The Word style of each furniture role (the page number is a character style). */
+export const FURNITURE_STYLES: Record<Exclude<FurnitureRole, "pageNumber">, StyleName> = {
+  organisation: { id: "MastheadOrganisation", name: "UN Masthead Organisation", custom: true },
+  symbol: { id: "MastheadSymbol", name: "UN Masthead Symbol", custom: true },
+  organ: { id: "MastheadOrgan", name: "UN Masthead Organ", custom: true },
+  distribution: { id: "MastheadDistribution", name: "UN Masthead Distribution", custom: true },
+  jobLabel: { id: "JobLabel", name: "UN Job Label", custom: true },
+  runningHeader: { id: "Header", name: "header" },
+  runningFooter: { id: "Footer", name: "footer" },
+};
+
+export const CHARACTER_STYLES = {
+  strong: { id: "Strong", name: "Strong" },
+  emphasis: { id: "Emphasis", name: "Emphasis" },
+  footnoteReference: { id: "FootnoteReference", name: "footnote reference" },
+  /** docx's endnotes part (its separators only: undoc has no endnotes) refers to it */
+  endnoteReference: { id: "EndnoteReference", name: "endnote reference" },
+  pageNumber: { id: "PageNumber", name: "page number" },
+} as const satisfies Record<string, StyleName>;
+
+/** Paragraph styles of undoc's own parts: empty paragraphs that are rules or space. */
+export const PART_STYLES = {
+  endRule: { id: "EndRule", name: "UN End Rule", custom: true },
+  rule: { id: "FurnitureRule", name: "UN Rule", custom: true },
+  spacer: { id: "Spacer", name: "UN Spacer", custom: true },
+} as const satisfies Record<string, StyleName>;
+
+/** Roles whose paragraphs always have a label: their style carries the label geometry. */
+export const LABELLED_ROLES = new Set<ParagraphRole>(["numbered", "list1", "list2", "footnote"]);
+
+/** Roles whose lines stay together (headings and titles: the PDF sets them as one unbreakable chunk). */
+const KEEP_LINES = new Set<ParagraphRole>(["title", "heading1", "heading2", "heading3", "heading4", "caption", "signature"]);
+
+/** Styles shown in Word's Quick Styles gallery: the ones an author applies to body text. */
+const QUICK = new Set<string>(["BodyText", "BodyTextFirstIndent", "NumberedParagraph", "Title", "Heading1", "Heading2", "Heading3", "Heading4", "List", "List2", "Quote", "Strong", "Emphasis"]);
+
+/** Paragraph spacing of a style, points: the block writer needs it to add up spacing as the PDF does. */
 export interface StyleSpacing {
   before: number;
   after: number;
@@ -49,216 +96,194 @@ export interface StyleSpacing {
   contextual: boolean;
 }
 
-interface ParagraphStyleDef {
-  id: StyleId;
-  name: string;
-  basedOn?: StyleId;
-  next?: StyleId;
-  pPr: PPr;
-  rPr: RPr;
+interface StyleDef {
+  type: "paragraph" | "character";
+  style: StyleName;
+  basedOn?: string;
+  next?: string;
+  pPr?: ParagraphProps;
+  rPr?: RunProps;
 }
-
-/** Styles shown in Word's Quick Styles gallery (w:qFormat): the ones an author applies to body text. */
-const QUICK = new Set<StyleId>([STYLE.bodyText, STYLE.bodyFirstIndent, STYLE.title, STYLE.heading1, STYLE.listBullet, STYLE.signature]);
 
 export interface StyleSheet {
-  xml: string;
-  spacing(id: StyleId): StyleSpacing;
+  /** the part; the heading styles link to the heading numbering (a docx list key) when headings are numbered */
+  part(headingNumbering?: string): Styles;
+  spacing(id: string): StyleSpacing;
 }
 
-/** Line pitch of one-line parts (masthead, headers, footers): as the PDF writer's setText, 1.25 x size. */
-/** The PDF's first-page footer starts this far below the text block (points). */
+/** Whether italic text is slanted by w:i in this document's styles (Latin documents) or set in the Kai face alone (Chinese). */
+export const slantsItalic = (ctx: DocxContext): boolean => !ctx.eastAsian;
 
+/** The run properties of a role: its variant's fonts, weight, slope and size. */
+function roleRun(ctx: DocxContext, p: Pick<ResolvedParagraph, "weight" | "italic" | "size">): RunProps {
+  return {
+    fonts: ctx.fonts[variantOf(p.weight, p.italic)],
+    bold: p.weight === "bold" || undefined,
+    italic: p.italic && slantsItalic(ctx) ? true : undefined,
+    size: p.size,
+  };
+}
 
 export function styleSheet(ctx: DocxContext): StyleSheet {
   const s = ctx.style;
-  const defs: ParagraphStyleDef[] = [];
-  const role = (r: ParagraphRole) => resolvedParagraph(s, r);
-  const faces = (bold: boolean): RPr => ({ fonts: bold ? ctx.fonts.bold : ctx.fonts.regular, bold });
-  const short = (size: number, bold: boolean, jc: Align): { pPr: PPr; rPr: RPr } => ({
-    pPr: { spacing: { before: 0, after: 0, line: size * SHORT_TEXT_PITCH }, ind: { size }, jc },
-    rPr: { ...faces(bold), size },
-  });
+  const defs: StyleDef[] = [];
 
-  // Body text: "Body Text" carries the body style without its first-line indent; "Body Text First
-  // Indent" adds the two-character indent (w:firstLineChars="200").
-  const body = role("body");
-  const bodyPPr = (firstLineEm: number): PPr => ({
-    keepNext: body.keepWithNext || undefined,
-    spacing: { before: body.spaceBefore, after: body.spaceAfter, line: body.lineHeight },
-    ind: { leftEm: body.leftIndentEm, rightEm: body.rightIndentEm, firstLineEm, size: body.size },
-    jc: body.align,
-  });
-  defs.push({ id: STYLE.bodyText, name: "Body Text", basedOn: STYLE.normal, pPr: bodyPPr(0), rPr: { ...faces(body.weight === "bold"), size: body.size } });
-  defs.push({
-    id: STYLE.bodyFirstIndent,
-    name: "Body Text First Indent",
-    basedOn: STYLE.bodyText,
-    next: STYLE.bodyFirstIndent,
-    pPr: bodyPPr(body.firstLineIndentEm),
-    rPr: {},
-  });
-
-  for (const [id, name, r, outline] of [
-    [STYLE.title, "Title", "title", undefined],
-    [STYLE.heading1, "heading 1", "heading1", 0],
-  ] as const) {
-    const p = role(r);
-    defs.push({
-      id,
-      name,
-      basedOn: STYLE.normal,
-      next: STYLE.bodyFirstIndent,
-      // headings never split and stay with what follows (the PDF sets them as one unbreakable chunk)
+  for (const role of Object.keys(PARAGRAPH_STYLES) as ParagraphRole[]) {
+    const p = resolvedParagraph(s, role);
+    const labelled = LABELLED_ROLES.has(role) ? labelledIndent(p) : undefined;
+    const heading = /^heading(\d)$/.exec(role);
+    const level = heading ? Number(heading[1]) : undefined;
+    const def: StyleDef = {
+      type: "paragraph",
+      style: PARAGRAPH_STYLES[role],
+      basedOn: role === "body" ? BODY_TEXT.id : "Normal",
+      next: role === "title" || heading ? PARAGRAPH_STYLES.body.id : undefined,
       pPr: {
         keepNext: p.keepWithNext || undefined,
-        keepLines: true,
+        keepLines: KEEP_LINES.has(role) || undefined,
+        tabs: labelled?.tabs,
         spacing: { before: p.spaceBefore, after: p.spaceAfter, line: p.lineHeight },
-        ind: { leftEm: p.leftIndentEm, rightEm: p.rightIndentEm, firstLineEm: p.firstLineIndentEm, size: p.size },
+        ind: labelled?.ind ?? plainIndent(p),
+        // signature lines stack without space between them, as the PDF sets them
+        contextualSpacing: role === "signature" || undefined,
         jc: p.align,
-        outlineLvl: outline,
+        outlineLvl: level ? level - 1 : undefined,
       },
-      rPr: { ...faces(p.weight === "bold"), size: p.size },
-    });
+      rPr: role === "body" ? undefined : roleRun(ctx, p),
+    };
+    if (role === "body") {
+      // "Body Text" holds the body style without its first-line indent; the role's style adds the indent
+      defs.push({ type: "paragraph", style: BODY_TEXT, basedOn: "Normal", pPr: { ...def.pPr, ind: plainIndent(p, true) }, rPr: roleRun(ctx, p) });
+      def.pPr = { ind: plainIndent(p) };
+      def.next = PARAGRAPH_STYLES.body.id;
+    }
+    defs.push(def);
   }
 
-  // Bullets: the numbering definition places the marker; the style links paragraphs to it.
-  const li = role("list1");
-  defs.push({
-    id: STYLE.listBullet,
-    name: "List Bullet",
-    basedOn: STYLE.normal,
-    pPr: { ...listIndent(ctx), numId: LIST_NUM_ID, spacing: { before: li.spaceBefore, after: li.spaceAfter, line: li.lineHeight }, jc: li.align },
-    rPr: { ...faces(li.weight === "bold"), size: li.size },
-  });
-
-  // Signature lines: one line of space above the block (as the PDF), none between its lines.
-  const sig = role("signature");
-  defs.push({
-    id: STYLE.signature,
-    name: "Signature",
-    basedOn: STYLE.normal,
-    pPr: {
-      keepNext: true,
-      keepLines: true,
-      spacing: { before: sig.spaceBefore, after: sig.spaceAfter, line: sig.lineHeight },
-      ind: { leftEm: sig.leftIndentEm, rightEm: sig.rightIndentEm, firstLineEm: sig.firstLineIndentEm, size: sig.size },
-      contextualSpacing: true,
-      jc: sig.align,
-    },
-    rPr: { ...faces(sig.weight === "bold"), size: sig.size },
-  });
-
-  // Running header (symbol, bold, thin rule under it) and footer (job number, page/total at a right tab).
-  const run = s.running;
-  const header = short(run.size, true, "start");
-  defs.push({ id: STYLE.header, name: "header", basedOn: STYLE.normal, pPr: { ...header.pPr, bottomBorder: { thickness: run.rule, space: 2 } }, rPr: header.rPr });
-  defs.push({ id: STYLE.headerOdd, name: "UN Header Odd Page", basedOn: STYLE.header, pPr: { jc: "end" }, rPr: {} });
-  const footer = short(run.size, false, "start");
-  defs.push({ id: STYLE.footer, name: "footer", basedOn: STYLE.normal, pPr: { ...footer.pPr, tabs: [{ val: "right", pos: ctx.width }] }, rPr: footer.rPr });
-  const fpf = s.firstPageFooter;
-  // Word stacks a footer up from w:pgMar/@w:footer; the space after lifts the job number to where the PDF sets it.
-  const fpfAfter = Math.max(0, s.page.margin.bottom - fpf.top - fpf.size * SHORT_TEXT_PITCH - s.page.footerDistance);
-  const fpfShort = short(fpf.size, false, "start");
-  defs.push({ id: STYLE.firstPageFooter, name: "UN First Page Footer", basedOn: STYLE.footer, pPr: { ...fpfShort.pPr, spacing: { ...fpfShort.pPr.spacing, after: fpfAfter } }, rPr: fpfShort.rPr });
-
-  // Masthead parts (first-page header).
-  const m = s.masthead;
-  const tiny = 1; // empty paragraphs: a 1 pt font, so they are exactly as tall as their spacing says
-  defs.push({ id: STYLE.mastheadEmblem, name: "UN Masthead Emblem", basedOn: STYLE.normal, pPr: { spacing: { before: 0, after: 0, line: m.emblemSize, atLeast: true }, jc: "start" }, rPr: { size: tiny } });
-  defs.push({ id: STYLE.mastheadOrganisation, name: "UN Masthead Organisation", basedOn: STYLE.normal, ...short(m.organisationSize, true, "start") });
-  defs.push({ id: STYLE.mastheadSymbol, name: "UN Masthead Symbol", basedOn: STYLE.normal, ...short(m.symbolSize, false, "end") });
-  defs.push({ id: STYLE.mastheadOrgan, name: "UN Masthead Organ", basedOn: STYLE.normal, ...short(m.organSize, true, "start") });
-  defs.push({ id: STYLE.mastheadDistribution, name: "UN Masthead Distribution", basedOn: STYLE.normal, ...short(m.distributionSize, false, "start") });
-  defs.push({ id: STYLE.mastheadEnd, name: "UN Masthead End", basedOn: STYLE.normal, pPr: { spacing: { before: 0, after: 0, line: s.masthead.spaceBelow }, jc: "start" }, rPr: { size: tiny } });
-
-  // The closing short centred rule: an empty paragraph whose bottom border spans its indents.
+  // page furniture: one-line texts at 1.25 x their size, as layout/furniture.ts pitches them
+  for (const role of Object.keys(FURNITURE_STYLES) as (keyof typeof FURNITURE_STYLES)[]) {
+    const f = furnitureText(s, role);
+    defs.push({
+      type: "paragraph",
+      style: FURNITURE_STYLES[role],
+      basedOn: "Normal",
+      pPr: { spacing: { before: 0, after: 0, line: f.size * SHORT_TEXT_PITCH }, ind: { size: f.size }, jc: "start" },
+      rPr: { fonts: ctx.fonts[f.weight], bold: f.weight === "bold" || undefined, size: f.size },
+    });
+  }
+  // empty paragraphs that draw a rule or hold space: a 1 pt font, so they are exactly as tall as their spacing says
+  const tiny = 1;
+  defs.push({ type: "paragraph", style: PART_STYLES.rule, basedOn: "Normal", pPr: { spacing: { before: 0, after: 0, line: tiny }, ind: { size: tiny }, jc: "start" }, rPr: { size: tiny } });
+  defs.push({ type: "paragraph", style: PART_STYLES.spacer, basedOn: "Normal", pPr: { spacing: { before: 0, after: 0, line: tiny }, ind: { size: tiny }, jc: "start" }, rPr: { size: tiny } });
+  // the closing short centred rule: an empty paragraph whose bottom border spans its indents
   const er = s.endRule;
-  const side = Math.max(0, (ctx.width - er.width) / 2);
+  const side = Math.max(0, (ctx.width - er.width) / 2) / s.text.size;
   defs.push({
-    id: STYLE.endRule,
-    name: "UN End Rule",
-    basedOn: STYLE.normal,
-    pPr: {
-      keepLines: true,
-      bottomBorder: { thickness: er.thickness, space: 0 },
-      spacing: { before: er.spaceBefore, after: 0, line: tiny },
-      ind: { leftEm: side / s.text.size, rightEm: side / s.text.size, size: s.text.size },
-      jc: "center",
-    },
+    type: "paragraph",
+    style: PART_STYLES.endRule,
+    basedOn: "Normal",
+    pPr: { keepLines: true, border: { bottom: { thickness: er.thickness, space: 0 } }, spacing: { before: er.spaceBefore, after: 0, line: tiny }, ind: { leftEm: side, rightEm: side, size: s.text.size }, jc: "center" },
     rPr: { size: tiny },
   });
 
-  const spacingById = new Map<string, StyleSpacing>();
+  const bold = ctx.fonts.bold;
+  const italic = ctx.fonts.italic;
+  defs.push({ type: "character", style: CHARACTER_STYLES.strong, rPr: { fonts: bold, bold: true } });
+  // emphasis: the italic variant's faces (Kai for Chinese, when the style has one); slanted only in Latin documents
+  defs.push({ type: "character", style: CHARACTER_STYLES.emphasis, rPr: { fonts: italic, italic: slantsItalic(ctx) || undefined } });
+  defs.push({ type: "character", style: CHARACTER_STYLES.footnoteReference, rPr: { superscript: true } });
+  defs.push({ type: "character", style: CHARACTER_STYLES.endnoteReference, rPr: { superscript: true } });
+  defs.push({ type: "character", style: CHARACTER_STYLES.pageNumber, rPr: { fonts: bold, bold: true } });
+
+  const spacing = new Map<string, StyleSpacing>();
   for (const d of defs) {
-    spacingById.set(d.id, { before: d.pPr.spacing?.before ?? 0, after: d.pPr.spacing?.after ?? 0, contextual: d.pPr.contextualSpacing ?? false });
+    if (d.type !== "paragraph") continue;
+    const own = d.pPr?.spacing;
+    const base = d.basedOn ? spacing.get(d.basedOn) : undefined;
+    spacing.set(d.style.id, {
+      before: own?.before ?? base?.before ?? 0,
+      after: own?.after ?? base?.after ?? 0,
+      contextual: d.pPr?.contextualSpacing ?? base?.contextual ?? false,
+    });
   }
 
+  const linked = (d: StyleDef, key: string | undefined): StyleDef => {
+    const level = Number(/^Heading(\d)$/.exec(d.style.id)?.[1]);
+    return key && level && d.type === "paragraph" ? { ...d, pPr: { ...d.pPr, numbering: { key, level: level - 1 } } } : d;
+  };
   return {
-    xml: stylesXml(ctx, defs),
-    spacing: (id) => spacingById.get(id) ?? { before: 0, after: 0, contextual: false },
+    part: (headingNumbering) =>
+      new Styles({
+      initialStyles: new ImportedRootElementAttributes({
+        "xmlns:r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+        "xmlns:w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+      }),
+        importedStyles: [docDefaults(ctx), ...builtInDefaults(), ...defs.map((d) => styleElement(linked(d, headingNumbering)))],
+      }),
+    spacing: (id) => spacing.get(id) ?? { before: 0, after: 0, contextual: false },
   };
 }
 
-
-/** List item indents: marker at markerIndentEm, text at textIndentEm, later lines at leftIndentEm. */
-export function listIndent(ctx: DocxContext): Pick<PPr, "ind" | "tabs"> {
-  const p = resolvedParagraph(ctx.style, "list1");
-  return {
-    tabs: [{ val: "num", pos: p.textIndentEm * p.size }],
-    ind: { leftEm: p.leftIndentEm, rightEm: p.rightIndentEm, firstLineEm: p.labelIndentEm - p.leftIndentEm, size: p.size },
-  };
+function styleElement(d: StyleDef): Element {
+  // CT_Style: name, aliases, basedOn, next, link, autoRedefine, hidden, uiPriority, semiHidden,
+  // unhideWhenUsed, qFormat, locked, personal..., rsid, pPr, rPr, tblPr, trPr, tcPr, tblStylePr (§17.7.4.17)
+  return el("w:style", { "w:type": d.type, "w:customStyle": d.style.custom ? "1" : undefined, "w:styleId": d.style.id }, [
+    val("w:name", d.style.name),
+    d.basedOn && val("w:basedOn", d.basedOn),
+    d.next && val("w:next", d.next),
+    QUICK.has(d.style.id) && el("w:qFormat"),
+    d.pPr && paragraphProperties(d.pPr),
+    d.rPr && runProperties(d.rPr),
+  ]);
 }
 
-const NS =
-  'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ' +
-  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' +
-  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' +
-  'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" mc:Ignorable="w14"';
-
-function stylesXml(ctx: DocxContext, defs: ParagraphStyleDef[]): string {
-  const s = ctx.style;
-  const t = s.text;
-  // docDefaults: every paragraph, including headers, footers and table cells, gets the Chinese
-  // layout rules: w:kinsoku (line-start/end prohibitions), w:overflowPunct (hanging punctuation),
-  // w:autoSpaceDE/DN (the narrow gap between Chinese and Latin text or digits).
-  const rDefault = rPrXml({ fonts: ctx.fonts.regular, size: t.size, lang: ctx.lang });
-  const pDefault = pPrXml({
+/**
+ * The Chinese layout rules for every paragraph: w:kinsoku (line-start and line-end
+ * prohibitions), w:overflowPunct (hanging punctuation), w:autoSpaceDE/DN (the narrow gap between
+ * Chinese and Latin text or digits); lines at the exact line spacing, not the document grid (Word
+ * ignores the grid for exact spacing anyway, LibreOffice does not: it gives each line two).
+ */
+function layoutRules(ctx: DocxContext): ParagraphProps {
+  const t = ctx.style.text;
+  return {
     widowControl: true,
     kinsoku: true,
     overflowPunct: t.hangingPunctuation,
     autoSpaceDE: t.cjkLatinGapEm > 0,
     autoSpaceDN: t.cjkLatinGapEm > 0,
-    // lines follow the exact line spacing, not the document grid: Word ignores the grid for exact
-    // spacing anyway, LibreOffice does not (it gives each line two grid lines)
     snapToGrid: false,
-    spacing: { before: 0, after: 0, line: t.lineHeight },
-  });
-  const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
-    `<w:styles ${NS}>`,
-    `<w:docDefaults><w:rPrDefault>${rDefault}</w:rPrDefault><w:pPrDefault>${pDefault}</w:pPrDefault></w:docDefaults>`,
-    `<w:style w:type="paragraph" w:default="1" w:styleId="${STYLE.normal}"><w:name w:val="Normal"/><w:qFormat/>${pPrXml({ jc: resolvedParagraph(s, "body").align })}</w:style>`,
-    '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>',
-    '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>' +
-      '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>',
-    '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>',
+  };
+}
+
+/** The run properties every run starts from: the regular faces, the body size, the languages. */
+const defaultRun = (ctx: DocxContext): RunProps => ({ fonts: ctx.fonts.regular, size: ctx.style.text.size, lang: ctx.lang });
+
+/**
+ * w:docDefaults: the layout rules, fonts, size and languages of every paragraph and run (Word
+ * keeps them; LibreOffice keeps them as its default paragraph style and writes them back as the
+ * Normal style and the document defaults when it saves, overflowPunct excepted: README).
+ */
+function docDefaults(ctx: DocxContext): Element {
+  return el("w:docDefaults", {}, [
+    el("w:rPrDefault", {}, [runProperties(defaultRun(ctx))]),
+    el("w:pPrDefault", {}, [paragraphProperties({ ...layoutRules(ctx), spacing: { before: 0, after: 0, line: ctx.style.text.lineHeight } })]),
+  ]);
+}
+
+/** Word's own defaults every document has: Normal, the default character, table and list styles. */
+function builtInDefaults(): Element[] {
+  const hidden = [val("w:uiPriority", 99), el("w:semiHidden"), el("w:unhideWhenUsed")];
+  return [
+    el("w:style", { "w:type": "paragraph", "w:default": "1", "w:styleId": "Normal" }, [val("w:name", "Normal"), el("w:qFormat")]),
+    el("w:style", { "w:type": "character", "w:default": "1", "w:styleId": "DefaultParagraphFont" }, [val("w:name", "Default Paragraph Font"), val("w:uiPriority", 1), el("w:semiHidden"), el("w:unhideWhenUsed")]),
+    el("w:style", { "w:type": "table", "w:default": "1", "w:styleId": "TableNormal" }, [
+      val("w:name", "Normal Table"),
+      ...hidden,
+      el("w:tblPr", {}, [
+        el("w:tblInd", { "w:w": 0, "w:type": "dxa" }),
+        el("w:tblCellMar", {}, ["top", "left", "bottom", "right"].map((side) => el(`w:${side}`, { "w:w": side === "left" || side === "right" ? 108 : 0, "w:type": "dxa" }))),
+      ]),
+    ]),
+    el("w:style", { "w:type": "numbering", "w:default": "1", "w:styleId": "NoList" }, [val("w:name", "No List"), ...hidden]),
   ];
-  for (const d of defs) {
-    const basedOn = d.basedOn ? `<w:basedOn w:val="${d.basedOn}"/>` : "";
-    const next = d.next ? `<w:next w:val="${d.next}"/>` : "";
-    const custom = d.name.startsWith("UN ") ? ' w:customStyle="1"' : "";
-    out.push(`<w:style w:type="paragraph"${custom} w:styleId="${d.id}"><w:name w:val="${esc(d.name)}"/>${basedOn}${next}${QUICK.has(d.id) ? "<w:qFormat/>" : ""}${pPrXml(d.pPr)}${rPrXml(d.rPr)}</w:style>`);
-  }
-  const char = (id: StyleId, name: string, rPr: RPr) =>
-    `<w:style w:type="character" w:styleId="${id}"><w:name w:val="${esc(name)}"/><w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/>${rPrXml(rPr)}</w:style>`;
-  out.push(char(STYLE.strong, "Strong", { fonts: ctx.fonts.bold, bold: true }));
-  // Chinese has no italic; the PDF sets emphasis in the same face, so the style starts empty.
-  out.push(char(STYLE.emphasis, "Emphasis", {}));
-  out.push(char(STYLE.pageNumber, "page number", { fonts: ctx.fonts.bold, bold: true }));
-  // docx's footnotes and endnotes parts hold only the separators, which refer to these
-  out.push(char("FootnoteReference" as StyleId, "footnote reference", { superscript: true }));
-  out.push(char("EndnoteReference" as StyleId, "endnote reference", { superscript: true }));
-  out.push("</w:styles>");
-  return out.join("");
 }

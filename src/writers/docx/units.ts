@@ -11,13 +11,11 @@ export const cssPixels = (pt: number): number => (pt * 96) / 72;
 /** w:ind *Chars attributes count hundredths of a character (100 = one character of the text size). */
 export const hundredthsOfChar = (em: number): number => Math.round(em * 100);
 
-/** Language tags for w:lang: a bare language gets the region Word expects (zh -> zh-CN). */
-const REGIONS: Record<string, string> = { zh: "zh-CN", en: "en-US", fr: "fr-FR", es: "es-ES", ru: "ru-RU", ar: "ar-SA" };
+/**
+ * Language tags for w:lang: a bare language gets the region Word expects (zh -> zh-CN); English is
+ * British, as UN spelling is Oxford's (and the PDF hyphenates with the British patterns).
+ */
+const REGIONS: Record<string, string> = { zh: "zh-CN", en: "en-GB", fr: "fr-FR", es: "es-ES", ru: "ru-RU", ar: "ar-SA" };
 export function wordLang(lang: string): string {
   return lang.includes("-") ? lang : (REGIONS[lang] ?? lang);
-}
-
-/** XML text and attribute escaping. */
-export function esc(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }

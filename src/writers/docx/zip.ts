@@ -2,8 +2,10 @@
  * A deterministic zip writer: entries in the given order, every entry dated `date` (DOS time from
  * its UTC fields, so the bytes do not depend on the time zone), no extra fields. Compression is
  * fflate's deflate (pure JavaScript: the same bytes on every machine, unlike a CPU-tuned zlib).
- * Compressed data is cached per data array, so the fonts of a warm process are deflated once.
+ * Compressed data is cached per data array, and large entries (fonts) also by their content, so a
+ * warm process deflates a font once even though docx hands over a new (obfuscated) copy each time.
  */
+import { createHash } from "node:crypto";
 import { deflateSync } from "fflate";
 import { crc32 } from "../../marks/index.js";
 
@@ -19,14 +21,25 @@ interface Packed {
 }
 
 const packedCache = new WeakMap<Uint8Array, Packed>();
+/** Entries at least this large are also cached by content (a hash costs far less than deflating them). */
+const BY_CONTENT_MIN = 64 * 1024;
+const byContent = new Map<string, Packed>();
+const BY_CONTENT_LIMIT = 32;
 
 function pack(data: Uint8Array): Packed {
   let p = packedCache.get(data);
+  if (p) return p;
+  const key = data.length >= BY_CONTENT_MIN ? createHash("sha1").update(data).digest("hex") : undefined;
+  p = key ? byContent.get(key) : undefined;
   if (!p) {
     const deflated = deflateSync(data, { level: 1 });
     p = deflated.length < data.length ? { crc: crc32(data), method: 8, bytes: deflated } : { crc: crc32(data), method: 0, bytes: data };
-    packedCache.set(data, p);
+    if (key) {
+      if (byContent.size >= BY_CONTENT_LIMIT) byContent.delete(byContent.keys().next().value!);
+      byContent.set(key, p);
+    }
   }
+  packedCache.set(data, p);
   return p;
 }
 

@@ -10,6 +10,7 @@ import { resolvedParagraph } from "../../style/style.js";
 import { keepParagraphLines, keepTogether, setParagraph, type PdfContext } from "./context.js";
 import { cellBlockParts, joinParagraphs, listParts, pageBodyHeight } from "./parts.js";
 import type { Piece } from "./pieces.js";
+import { headingType, structNode } from "./structure.js";
 import { tablePieces } from "./table.js";
 
 export interface BlockOutput {
@@ -23,20 +24,22 @@ type Handler<T extends Block["type"]> = (ctx: PdfContext, block: Extract<Block, 
 
 const handlers: { [T in Block["type"]]: Handler<T> } = {
   heading(ctx, b) {
-    const { pieces, style } = setParagraph(ctx, b.children, headingRole(b), { label: b.label });
+    // document titles are the first level; section levels follow (H2 for a chapter)
+    const tag = structNode(headingType(b.role === "title" ? 1 : b.level + 1), ctx.root);
+    const { pieces, style } = setParagraph(ctx, b.children, headingRole(b), { label: b.label, tag });
     keepTogether(pieces, pageBodyHeight(ctx));
     if (style.keepWithNext && pieces.length) pieces[pieces.length - 1].keepWithNext = true;
     return { pieces, spaceBefore: style.spaceBefore, spaceAfter: style.spaceAfter };
   },
   paragraph(ctx, b) {
-    const { pieces, style } = setParagraph(ctx, b.children, paragraphRole(b), { label: b.label, noFirstLineIndent: b.indent === "none" });
+    const { pieces, style } = setParagraph(ctx, b.children, paragraphRole(b), { label: b.label, noFirstLineIndent: b.indent === "none", tag: structNode("P", ctx.root) });
     keepParagraphLines(pieces);
     if (style.keepWithNext && pieces.length) pieces[pieces.length - 1].keepWithNext = true;
     return { pieces, spaceBefore: style.spaceBefore, spaceAfter: style.spaceAfter };
   },
   list(ctx, b) {
     const p = resolvedParagraph(ctx.style, listRole(b.level));
-    return { pieces: joinParagraphs(listParts(ctx, b)), spaceBefore: p.spaceBefore, spaceAfter: p.spaceAfter };
+    return { pieces: joinParagraphs(listParts(ctx, b, ctx.root)), spaceBefore: p.spaceBefore, spaceAfter: p.spaceAfter };
   },
   table(ctx, b) {
     const t = ctx.style.table;
@@ -44,10 +47,11 @@ const handlers: { [T in Block["type"]]: Handler<T> } = {
   },
   quote(ctx, b) {
     const p = resolvedParagraph(ctx.style, "quote");
-    return { pieces: joinParagraphs(cellBlockParts(ctx, b.blocks, "quote")), spaceBefore: p.spaceBefore, spaceAfter: p.spaceAfter };
+    return { pieces: joinParagraphs(cellBlockParts(ctx, b.blocks, "quote", structNode("BlockQuote", ctx.root))), spaceBefore: p.spaceBefore, spaceAfter: p.spaceAfter };
   },
   signature(ctx, b) {
-    const pieces = b.lines.flatMap((line) => setParagraph(ctx, line, "signature").pieces);
+    const block = structNode("Div", ctx.root);
+    const pieces = b.lines.flatMap((line) => setParagraph(ctx, line, "signature", { tag: structNode("P", block) }).pieces);
     keepTogether(pieces, pageBodyHeight(ctx));
     const p = resolvedParagraph(ctx.style, "signature");
     return { pieces, spaceBefore: p.spaceBefore, spaceAfter: p.spaceAfter };

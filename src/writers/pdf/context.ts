@@ -1,11 +1,12 @@
 /** What every PDF block handler needs: the style, the faces, and a way to set a paragraph into pieces. */
 import type { Face } from "../../fonts/registry.js";
+import { composeOptions } from "../../layout/compose-options.js";
 import { footnotesIn, labelSpan, spansFor, type ParagraphRole } from "../../layout/roles.js";
 import type { Footnote, Inline, Label } from "../../model/types.js";
 import { resolvedParagraph, textWidth, type ResolvedParagraph, type Style } from "../../style/style.js";
-import { wordComposeOptions } from "../../style/word-options.js";
 import { composeParagraph, type ComposedLine, type ComposeOptions, type FaceSet, type LineAlign, type ParagraphGeometry, type Span } from "../../typeset/index.js";
 import type { DrawItem, NoteLayout, Piece } from "./pieces.js";
+import { structNode, type StructNode } from "./structure.js";
 
 export interface PdfContext {
   style: Style;
@@ -17,25 +18,20 @@ export interface PdfContext {
   strut: Face;
   /** footnote layouts, made once per footnote */
   notes: Map<Footnote, NoteLayout>;
+  /** the structure tree's root */
+  root: StructNode;
 }
 
 export function pdfContext(style: Style, faces: FaceSet, lang?: string): PdfContext {
-  const t = style.text;
   return {
     style,
     faces,
     width: textWidth(style),
-    opt: {
-      cjkLatinGapEm: t.cjkLatinGapEm,
-      compressAdjacentPunctuation: t.compressAdjacentPunctuation ?? true,
-      hangingPunctuation: t.hangingPunctuation,
-      compressLineStart: t.compressLineStart ?? false,
-      compressLineEnd: t.compressLineEnd ?? false,
-      // the language picks the composer: Chinese rules, or words, hyphenation and optimum fit
-      ...wordComposeOptions(style, lang),
-    },
+    // the language picks the composer: Chinese rules, or words, hyphenation and optimum fit
+    opt: composeOptions(style, lang),
     strut: faces.regular.cjk,
     notes: new Map(),
+    root: structNode("Document"),
   };
 }
 
@@ -48,6 +44,10 @@ export function baselineOffset(ctx: PdfContext, size: number): number {
 const LABEL_MIN_GAP_EM = 0.5;
 
 export interface SetOptions {
+  /** the structure element the text belongs to (P, H1, LBody, TD ...); none: an artifact */
+  tag?: StructNode;
+  /** the label's own element (a list item's Lbl); default: the text's */
+  labelTag?: StructNode;
   label?: Label;
   /** set the label superscript (footnote numbers in the notes) */
   labelSuperscript?: boolean;
@@ -73,8 +73,21 @@ export function lineWidth(line: ComposedLine | undefined): number {
   return last.x + last.advance + last.letterSpacing * ([...last.text].length - 1);
 }
 
-function lineItems(line: ComposedLine, x: number, baseline: number): DrawItem[] {
-  return line.runs.map((run) => ({ kind: "text" as const, run, x: x + line.indent + run.x, baseline: baseline - run.rise }));
+/**
+ * The items of a composed line. Each run stands for the text from its start to the next run's
+ * start (its word space included; a printed hyphenation hyphen excluded, it is not in the text),
+ * so text extraction and read-aloud give the paragraph's text exactly: `actual` carries it where
+ * it differs from the glyphs. Runs inside a footnote reference take the reference's tag.
+ */
+function lineItems(line: ComposedLine, next: ComposedLine | undefined, text: string, x: number, baseline: number, tagAt: (offset: number) => StructNode | undefined): DrawItem[] {
+  return line.runs.map((run, k) => {
+    const end = k + 1 < line.runs.length ? line.runs[k + 1].start : next ? next.start : Math.max(run.end, line.end);
+    const stands = text.slice(run.start, Math.max(end, run.end));
+    const item: DrawItem = { kind: "text", run, x: x + line.indent + run.x, baseline: baseline - run.rise, tag: tagAt(run.start) };
+    if (item.tag === undefined) delete item.tag;
+    if (stands !== run.text) item.actual = stands;
+    return item;
+  });
 }
 
 /**
@@ -104,39 +117,62 @@ export function setParagraph(ctx: PdfContext, inlines: Inline[], role: Paragraph
     firstLineIndent,
     align: o.align ?? p.align,
   };
-  const lines = composeParagraph(spans, ctx.faces, geo, ctx.opt).lines;
+  const composed = composeParagraph(spans, ctx.faces, geo, ctx.opt);
+  const lines = composed.lines;
   const base = baselineOffset(ctx, size);
-  const pieces: Piece[] = lines.map((line) => ({ height: p.lineHeight, items: lineItems(line, x0, base), keepWithNext: false, gapBefore: 0, notes: [] }));
-  if (label) {
-    if (!pieces.length) pieces.push({ height: p.lineHeight, items: [], keepWithNext: false, gapBefore: 0, notes: [] });
-    pieces[0].items.unshift(...lineItems(label, x0 + labelX, base));
-  }
-  // each footnote goes with the line that holds its reference mark
+  // footnote references: their offsets in the text, each with its Reference and Note elements
   const notes = footnotesIn(inlines);
-  if (notes.length && pieces.length) {
+  const refs: { at: number; end: number; note: Footnote; tag?: StructNode }[] = [];
+  {
     let offset = 0;
     let k = 0;
-    for (const s of spans) {
-      if (s.superscript && k < notes.length) {
-        const at = lines.findIndex((l) => offset >= l.start && offset < Math.max(l.end, l.start + 1));
-        pieces[at >= 0 ? at : pieces.length - 1].notes.push(noteLayout(ctx, notes[k++]));
+    for (const sp of spans) {
+      if (sp.superscript && k < notes.length) {
+        const note = notes[k++];
+        let tag: StructNode | undefined;
+        if (o.tag) {
+          const noteTag = structNode("Note", o.tag, { id: `note-${note.label}` });
+          tag = structNode("Reference", o.tag, { note: noteTag });
+        }
+        refs.push({ at: offset, end: offset + sp.text.length, note, tag });
       }
-      offset += s.text.length;
+      offset += sp.text.length;
     }
+  }
+  const tagAt = (offset: number) => refs.find((r) => offset >= r.at && offset < r.end)?.tag ?? o.tag;
+  const pieces: Piece[] = lines.map((line, n) => ({ height: p.lineHeight, items: lineItems(line, lines[n + 1], composed.text, x0, base, tagAt), keepWithNext: false, gapBefore: 0, notes: [] }));
+  if (label) {
+    if (!pieces.length) pieces.push({ height: p.lineHeight, items: [], keepWithNext: false, gapBefore: 0, notes: [] });
+    const labelTag = o.labelTag ?? o.tag;
+    const labelItems = lineItems(label, undefined, o.label!.text, x0 + labelX, base, () => labelTag);
+    // the label reads as a word of its own: a space after it
+    const lastLabel = labelItems[labelItems.length - 1];
+    if (lastLabel?.kind === "text") lastLabel.actual = `${lastLabel.actual ?? lastLabel.run.text} `;
+    pieces[0].items.unshift(...labelItems);
+  }
+  // each footnote goes with the line that holds its reference mark
+  for (const r of refs) {
+    if (!pieces.length) break;
+    const at = lines.findIndex((l) => r.at >= l.start && r.at < Math.max(l.end, l.start + 1));
+    pieces[at >= 0 ? at : pieces.length - 1].notes.push(noteLayout(ctx, r.note, r.tag?.note));
   }
   return { pieces, style: p };
 }
 
-/** A footnote's lines in the footnote style: the number superscript at the label indent, then the text. */
-export function noteLayout(ctx: PdfContext, note: Footnote): NoteLayout {
+/**
+ * A footnote's lines in the footnote style: the number superscript at the label indent, then the
+ * text; tagged as its Note (a Lbl for the number, a P per paragraph).
+ */
+export function noteLayout(ctx: PdfContext, note: Footnote, tag?: StructNode): NoteLayout {
   let layout = ctx.notes.get(note);
   if (layout) return layout;
   const lines: Piece[] = [];
   note.paragraphs.forEach((para, i) => {
     const p = resolvedParagraph(ctx.style, "footnote");
+    const text = tag ? structNode("P", tag) : undefined;
     const set = i === 0
-      ? setParagraph(ctx, para, "footnote", { label: { text: note.label }, labelSuperscript: true })
-      : setParagraph(ctx, para, "footnote", { firstLineIndentEm: p.textIndentEm - p.leftIndentEm });
+      ? setParagraph(ctx, para, "footnote", { label: { text: note.label }, labelSuperscript: true, tag: text, labelTag: tag && structNode("Lbl", tag) })
+      : setParagraph(ctx, para, "footnote", { firstLineIndentEm: p.textIndentEm - p.leftIndentEm, tag: text });
     lines.push(...set.pieces);
   });
   layout = { label: note.label, lines };

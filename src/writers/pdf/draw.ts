@@ -15,6 +15,7 @@ import type { Mark } from "../../layout/furniture.js";
 import type { Drawing } from "../../marks/index.js";
 import { marks } from "./marks.js";
 import type { DrawItem } from "./pieces.js";
+import type { StructNode } from "./structure.js";
 import { pdfFamily, pdfmakeRuntime } from "./pdfmake-runtime.js";
 
 const require = createRequire(import.meta.url);
@@ -26,8 +27,21 @@ interface PdfKitFont {
   layoutCache?: Record<string, unknown>;
 }
 
+/** A pdfkit structure element (its dictionary is the element's PDF object). */
+interface PdfKitStruct {
+  add(child: PdfKitStruct | object): PdfKitStruct;
+  dictionary: { data: Record<string, unknown> };
+}
+
 interface PdfKitDocument {
   fonts: Record<string, Record<string, string>>;
+  struct(type: string, options?: Record<string, unknown>): PdfKitStruct;
+  addStructure(el: PdfKitStruct): void;
+  markStructureContent(tag: string, options?: Record<string, unknown>): object;
+  markContent(tag: string, options?: Record<string, unknown>): void;
+  endMarkedContent(): void;
+  appendXML(xml: string): void;
+  info: Record<string, unknown>;
   addPage(options: { size: [number, number] }): void;
   provideFont(family: string, bold: boolean, italics: boolean): PdfKitFont;
   on(event: "data", cb: (chunk: Buffer) => void): void;
@@ -64,6 +78,32 @@ export interface DocumentInfo {
   date: Date;
   /** BCP 47 language of the document (/Lang) */
   lang: string;
+  /** tagged, PDF/UA-1 and PDF/A-2a; false: no structure, no ActualText, no conformance claim */
+  tagged: boolean;
+}
+
+const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * The XMP packet's document information (ISO 16684-1), written by undoc instead of pdfkit, whose
+ * version does not escape the title: a title with "&" or "<" would break the packet. It carries
+ * the title (PDF/UA-1 requires dc:title), the language and the dates; the conformance
+ * identifiers (pdfaid, pdfuaid) are appended separately.
+ */
+function infoXmp(info: DocumentInfo): string {
+  const date = info.date.toISOString().replace(/\.\d{3}Z$/, "Z");
+  return [
+    `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:CreateDate>${date}</xmp:CreateDate><xmp:ModifyDate>${date}</xmp:ModifyDate><xmp:CreatorTool>undoc</xmp:CreatorTool></rdf:Description>`,
+    `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">` +
+      `<dc:format>application/pdf</dc:format>` +
+      `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(info.title)}</rdf:li></rdf:Alt></dc:title>` +
+      `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${xml(info.subject)}</rdf:li></rdf:Alt></dc:description>` +
+      `<dc:language><rdf:Bag><rdf:li>${xml(info.lang)}</rdf:li></rdf:Bag></dc:language>` +
+      `</rdf:Description>`,
+    `<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/"><pdf:Producer>undoc (pdfmake)</pdf:Producer></rdf:Description>`,
+    // PDF/UA-1 identification (ISO 14289-1 §5); PDF/A-2a's pdfaid is pdfkit's
+    ...(info.tagged ? [`<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"><pdfuaid:part>1</pdfuaid:part></rdf:Description>`] : []),
+  ].join("\n");
 }
 
 function drawingOf(m: Mark): Drawing {
@@ -101,6 +141,10 @@ export class PageDrawer {
   private readonly renderer: PdfmakeRenderer;
   private readonly chunks: Buffer[] = [];
   private readonly fonts = new Map<Face, PdfKitFont>();
+  private readonly root: PdfKitStruct;
+  private readonly tagged: boolean;
+  /** the pdfkit element of each structure node, made when its first content is drawn */
+  private readonly elements = new Map<StructNode, PdfKitStruct>();
   private readonly done: Promise<void>;
 
   constructor(private readonly size: { width: number; height: number }, info: DocumentInfo) {
@@ -108,7 +152,12 @@ export class PageDrawer {
     const runtime = pdfmakeRuntime();
     this.doc = new PDFDocument({}, {}, {}, {}, {
       size: [size.width, size.height],
-      pdfVersion: "1.3",
+      // tagged PDF (ISO 32000-1 §14.8) conforming to PDF/A-2a and PDF/UA-1: PDF 1.7, an XMP
+      // packet with the title, language and conformance identifiers, an sRGB output intent
+      // (pdfkit's, for PDF/A), the title shown by viewers instead of the file name
+      pdfVersion: "1.7",
+      tagged: info.tagged,
+      ...(info.tagged && { subset: "PDF/A-2a", displayTitle: true }),
       compress: true,
       lang: info.lang,
       autoFirstPage: false,
@@ -117,6 +166,12 @@ export class PageDrawer {
       info: { Title: info.title, Subject: info.subject, Creator: "undoc", Producer: "undoc (pdfmake)", CreationDate: info.date, ModDate: info.date },
     }, runtime.virtualfs, () => false);
     this.renderer = new Renderer(this.doc);
+    const xmp = infoXmp(info);
+    (this.doc as unknown as { _addInfo: () => void })._addInfo = () => this.doc.appendXML(xmp);
+    this.tagged = info.tagged;
+    // (untagged: no element at all; pdfkit waits for every object it has made before it finishes)
+    this.root = this.tagged ? this.doc.struct("Document") : (undefined as unknown as PdfKitStruct);
+    if (this.tagged) this.doc.addStructure(this.root);
     // a copy: pdfkit hands out slices of larger buffers (zlib's output chunks), which would keep them all alive
     this.doc.on("data", (chunk) => this.chunks.push(Buffer.from(chunk)));
     this.done = new Promise((resolve) => this.doc.on("end", resolve));
@@ -132,40 +187,94 @@ export class PageDrawer {
     return f;
   }
 
+  /** The pdfkit element of a node, made (with its ancestors) in the order content reaches them. */
+  private element(node: StructNode): PdfKitStruct {
+    let el = this.elements.get(node);
+    if (el) return el;
+    if (node.type === "Document" || !node.parent) return this.root;
+    const parent = this.element(node.parent);
+    const options: Record<string, unknown> = {};
+    if (node.alt) options.alt = node.alt;
+    if (node.lang) options.lang = node.lang;
+    if (node.scope) options.scope = node.scope;
+    el = this.doc.struct(node.type, options);
+    if (node.id) el.dictionary.data.ID = new String(node.id);
+    parent.add(el);
+    this.elements.set(node, el);
+    // a footnote's Note follows its Reference in the tree, wherever on the page its text is drawn
+    if (node.note) this.element(node.note);
+    return el;
+  }
+
+  /** Draws one item inside its marked content: its structure element's, or an artifact's. */
+  private marked(tag: StructNode | undefined, artifact: "Pagination" | "Layout", actual: string | undefined, draw: () => void): void {
+    if (!this.tagged) return draw();
+    if (!tag) {
+      this.doc.markContent("Artifact", { type: artifact });
+      draw();
+      this.doc.endMarkedContent();
+      return;
+    }
+    const el = this.element(tag);
+    const content = actual !== undefined ? this.doc.markStructureContent("Span", { actual }) : this.doc.markStructureContent(tag.type);
+    draw();
+    this.doc.endMarkedContent();
+    el.add(content);
+  }
+
   /** Draws one page of items (page coordinates: points from the top-left corner). */
   page(items: DrawItem[]): void {
     this.doc.addPage({ size: [this.size.width, this.size.height] });
     // pdfkit keeps every text it has shaped: in a long document of different lines that would only grow
     for (const f of this.fonts.values()) if (f.layoutCache && Object.keys(f.layoutCache).length > 2000) f.layoutCache = Object.create(null);
-    for (const it of items) {
+    for (let i = 0; i < items.length; ) {
+      const it = items[i];
       switch (it.kind) {
         case "text": {
-          const r = it.run;
-          const font = this.font(r.face);
-          const ascent = (font.ascender / 1000) * r.size;
-          const inline = {
-            text: r.text,
-            font,
-            fontSize: r.size,
-            x: 0,
-            width: r.advance,
-            characterSpacing: r.letterSpacing || undefined,
-            fontFeatures: r.features.length ? r.features : undefined,
-            color: "black",
-          };
-          // a line of one inline whose box is exactly its ascent: pdfmake sets the baseline there
-          const line = { inlines: [inline], getHeight: () => ascent, getAscenderHeight: () => ascent };
-          this.renderer.renderLine(line, it.x, it.baseline - ascent);
-          break;
+          // the runs of one line in one element share a marked-content sequence (a line of English
+          // is a run per word: one sequence each would double the file)
+          let j = i + 1;
+          while (j < items.length) {
+            const next = items[j];
+            if (next.kind !== "text" || next.tag !== it.tag || Math.abs(next.baseline + next.run.rise - it.baseline - it.run.rise) > 0.01) break;
+            j++;
+          }
+          const group = items.slice(i, j) as Extract<DrawItem, { kind: "text" }>[];
+          const actual = group.some((g) => g.actual !== undefined) ? group.map((g) => g.actual ?? g.run.text).join("") : undefined;
+          this.marked(it.tag, "Pagination", actual, () => group.forEach((g) => this.text(g)));
+          i = j;
+          continue;
         }
         case "rule":
-          this.renderer.renderVector({ type: "rect", x: it.x, y: it.y, w: it.width, h: it.thickness, color: "black", lineWidth: 0 });
+          this.marked(undefined, "Layout", undefined, () => this.renderer.renderVector({ type: "rect", x: it.x, y: it.y, w: it.width, h: it.thickness, color: "black", lineWidth: 0 }));
           break;
         case "mark":
-          for (const v of markVectors(drawingOf(it.mark), it.x, it.y)) this.renderer.renderVector(v);
+          this.marked(it.tag, "Pagination", undefined, () => {
+            for (const v of markVectors(drawingOf(it.mark), it.x, it.y)) this.renderer.renderVector(v);
+          });
           break;
       }
+      i++;
     }
+  }
+
+  private text(it: Extract<DrawItem, { kind: "text" }>): void {
+    const r = it.run;
+    const font = this.font(r.face);
+    const ascent = (font.ascender / 1000) * r.size;
+    const inline = {
+      text: r.text,
+      font,
+      fontSize: r.size,
+      x: 0,
+      width: r.advance,
+      characterSpacing: r.letterSpacing || undefined,
+      fontFeatures: r.features.length ? r.features : undefined,
+      color: "black",
+    };
+    // a line of one inline whose box is exactly its ascent: pdfmake sets the baseline there
+    const line = { inlines: [inline], getHeight: () => ascent, getAscenderHeight: () => ascent };
+    this.renderer.renderLine(line, it.x, it.baseline - ascent);
   }
 
   async finish(): Promise<Uint8Array> {

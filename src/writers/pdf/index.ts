@@ -22,6 +22,8 @@ import { shifted, type DrawItem } from "./pieces.js";
 export interface PdfOptions {
   /** creation date written into the PDF (fixed, for reproducible output) */
   date: Date;
+  /** a structure tree with PDF/UA-1 and PDF/A-2a conformance (default true) */
+  tagged?: boolean;
 }
 
 /** Pages kept from the first layout; past this, the document is laid out again page by page. */
@@ -45,12 +47,14 @@ function paginateDocument(l: Layout, doc: Document, emit: (page: Page) => void):
 function pageItems(l: Layout, doc: Document, page: Page, n: number, total: number): DrawItem[] {
   const { ctx } = l;
   const m = ctx.style.page.margin;
-  const items: DrawItem[] = n === 1 ? [...l.head.items, ...firstPageFooter(ctx, doc)] : runningParts(ctx, doc, n, total);
+  // in reading order: the masthead, the body, the notes, then the page's furniture
+  const items: DrawItem[] = n === 1 ? [...l.head.items] : [];
   for (const placed of [...page.body, ...page.notes]) items.push(...shifted(placed.piece.items, m.left, m.top + placed.y));
   if (page.separatorY !== undefined) {
     const f = ctx.style.footnotes;
     items.push({ kind: "rule", x: m.left, y: m.top + page.separatorY, width: f.separatorWidth, thickness: f.separatorThickness });
   }
+  items.push(...(n === 1 ? firstPageFooter(ctx, doc) : runningParts(ctx, doc, n, total)));
   return items;
 }
 
@@ -69,6 +73,7 @@ export async function writePdf(doc: Document, style: Style, faces: FaceSet, opti
     subject: doc.meta.symbol,
     date: options.date,
     lang: doc.meta.lang === "zh" ? "zh-CN" : doc.meta.lang,
+    tagged: options.tagged ?? true,
   });
   let kept: Page[] | undefined = [];
   const total = paginateDocument(l, doc, (p) => {
@@ -77,10 +82,12 @@ export async function writePdf(doc: Document, style: Style, faces: FaceSet, opti
   });
   if (kept) kept.forEach((p, i) => drawer.page(pageItems(l, doc, p, i + 1, total)));
   else {
+    // a fresh layout: the first one's structure nodes and note layouts stay behind
+    const again = layout(doc, style, faces);
     let n = 0;
-    paginateDocument(l, doc, (p) => {
+    paginateDocument(again, doc, (p) => {
       n++;
-      drawer.page(pageItems(l, doc, p, n, total));
+      drawer.page(pageItems(again, doc, p, n, total));
     });
   }
   return drawer.finish();

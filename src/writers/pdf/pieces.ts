@@ -5,13 +5,19 @@
  */
 import type { Mark } from "../../layout/furniture.js";
 import type { GlyphRun } from "../../typeset/index.js";
+import type { StructNode } from "./structure.js";
 
 export type DrawItem =
-  /** a run of glyphs whose baseline starts at (x, baseline) */
-  | { kind: "text"; run: GlyphRun; x: number; baseline: number }
-  /** a filled rule: top-left corner, width and thickness */
+  /**
+   * a run of glyphs whose baseline starts at (x, baseline); `tag` is its structure element (none:
+   * an artifact); `actual` is the text it stands for when that differs from its glyphs (the word
+   * space after a word, a printed hyphenation hyphen that is not in the text, invisible characters)
+   */
+  | { kind: "text"; run: GlyphRun; x: number; baseline: number; tag?: StructNode; actual?: string }
+  /** a filled rule: top-left corner, width and thickness (always an artifact) */
   | { kind: "rule"; x: number; y: number; width: number; thickness: number }
-  | { kind: "mark"; mark: Mark; x: number; y: number };
+  /** a mark; with a tag (a Figure with alternative text) it is content, without one an artifact */
+  | { kind: "mark"; mark: Mark; x: number; y: number; tag?: StructNode };
 
 /** A footnote's text, laid out: its lines as pieces (label on the first), ready for a page's foot. */
 export interface NoteLayout {

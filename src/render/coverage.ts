@@ -24,7 +24,7 @@ import type { Style } from "../style/style.js";
 import { clusterize, missingGlyphs, spanSlot } from "../typeset/units.js";
 import { variantOf, type FaceSet } from "../typeset/index.js";
 import type { LocaleStrings } from "../templates/locale.js";
-import { textPieces } from "./roles.js";
+import { textPieces } from "../layout/roles.js";
 
 export interface CoverageSource {
   /** the input file, for messages (default: the file the data was parsed from) */
