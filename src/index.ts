@@ -12,10 +12,11 @@ export type { DocxFontMode } from "./render/docx-fonts.js";
 export type { SystemFonts } from "./writers/docx/fonts.js";
 
 import { UndocError } from "./errors.js";
-import { parseData, readDataFile } from "./input/load.js";
+import { parseData } from "./input/load.js";
 import { checkMemory } from "./render/memory.js";
 import { checkOptions } from "./render/options.js";
-import { FORMATS, renderData, RENDER_OPTIONS, type RenderOptions, type Rendered } from "./render/pipeline.js";
+import { prepareFile } from "./render/render-file.js";
+import { FORMATS, renderData, RENDER_OPTIONS, writeFormats, type RenderOptions, type Rendered } from "./render/pipeline.js";
 
 /**
  * Renders a document: `input` is a path to a YAML/JSON file, or the data itself as an object.
@@ -24,11 +25,7 @@ import { FORMATS, renderData, RENDER_OPTIONS, type RenderOptions, type Rendered 
 export async function render(input: string | Record<string, unknown>, options: RenderOptions = {}): Promise<Rendered> {
   checkOptions(options, RENDER_OPTIONS);
   const formats = options?.formats ?? FORMATS;
-  if (typeof input === "string") {
-    const source = readDataFile(input);
-    checkMemory(input, Buffer.byteLength(source), formats);
-    return renderData(parseData(source, input), options);
-  }
+  if (typeof input === "string") return writeFormats(...prepareFile(input, { ...options, formats }));
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     throw new UndocError("USAGE", `render takes a file path or the document's data as an object, not ${input === null ? "null" : Array.isArray(input) ? "a list" : typeof input}`, {}, "e.g. render(\"doc.zh.yaml\") or render({ meta: {...}, letter: {...} })");
   }

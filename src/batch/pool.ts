@@ -17,14 +17,12 @@ import { invalidateTemplates } from "../templates/engine.js";
 import { printable, printableLines } from "../printable.js";
 import { runJob, type Job, type JobResult } from "./job.js";
 
-export interface BatchOptions {
-  jobs: number;
-  onResult?: (result: JobResult, done: number, total: number) => void;
-}
+/** Called as each document is done: its result, how many are done, how many there are. */
+export type OnResult = (result: JobResult, done: number, total: number) => void;
 
 export interface Pool {
   /** Renders `jobs`; `invalidate` first drops the workers' compiled templates (--watch after a change). */
-  run(jobs: readonly Job[], onResult?: BatchOptions["onResult"], invalidate?: boolean): Promise<JobResult[]>;
+  run(jobs: readonly Job[], onResult?: OnResult, invalidate?: boolean): Promise<JobResult[]>;
   /**
    * Stops for a signal: no commit starts from now on, the commits in progress finish (so no
    * temporary file is left), the workers end. `run` never resolves after this.
@@ -159,13 +157,4 @@ function inThisThread(): Pool {
     async stop() {},
     async close() {},
   };
-}
-
-export async function runBatch(jobs: Job[], options: BatchOptions): Promise<JobResult[]> {
-  const pool = createPool(Math.max(1, Math.min(options.jobs, jobs.length)));
-  try {
-    return await pool.run(jobs, options.onResult);
-  } finally {
-    await pool.close();
-  }
 }

@@ -132,21 +132,31 @@ export function prepareDocument(data: UnDocumentData, templates: string = DEFAUL
   return { model, style, faces };
 }
 
+/** A document through every check, ready for the writers (prepareDocument's result). */
+export type Prepared = ReturnType<typeof prepareDocument>;
+
 /** Renders validated data to the requested formats. */
 export async function renderData(data: UnDocumentData, options: RenderOptions = {}): Promise<Rendered> {
   options = checkOptions<RenderOptions>(options, RENDER_OPTIONS);
+  const prepared = prepareDocument(data, options.templates ?? DEFAULT_TEMPLATES);
+  return writeFormats(prepared, { ...options, date: options.date ?? metadataDate(data) });
+}
+
+/**
+ * The writers over a prepared document. Callers that own the data (renderFile, render) let it
+ * and its source text go before this runs: they are a third of the heap of a long PDF.
+ */
+export async function writeFormats({ model, style, faces }: Prepared, options: RenderOptions & { date: Date }): Promise<Rendered> {
   const formats = options.formats ?? FORMATS;
-  const { model, style, faces } = prepareDocument(data, options.templates ?? DEFAULT_TEMPLATES);
-  const date = options.date ?? metadataDate(data);
   const out: Rendered = { model, style };
   // writers are loaded on first use: a PDF-only run never loads docx, and the other way round
   if (formats.includes("pdf")) {
     const { writePdf } = await import("../writers/pdf/index.js");
-    out.pdf = await writePdf(model, style, faces, { date, tagged: options.pdf?.tagged ?? true });
+    out.pdf = await writePdf(model, style, faces, { date: options.date, tagged: options.pdf?.tagged ?? true });
   }
   if (formats.includes("docx")) {
     const { writeDocx } = await import("../writers/docx/index.js");
-    out.docx = await writeDocx(model, style, faces, { date, ...options.docx });
+    out.docx = await writeDocx(model, style, faces, { date: options.date, ...options.docx });
   }
   return out;
 }

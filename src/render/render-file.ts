@@ -5,7 +5,7 @@ import { parseData, readDataFile } from "../input/load.js";
 import { checkMemory } from "./memory.js";
 import { commitOutputs } from "./commit.js";
 import { checkOptions } from "./options.js";
-import { FORMATS, RENDER_OPTIONS, renderData, type Format, type RenderOptions } from "./pipeline.js";
+import { DEFAULT_TEMPLATES, FORMATS, metadataDate, prepareDocument, RENDER_OPTIONS, writeFormats, type Format, type Prepared, type RenderOptions } from "./pipeline.js";
 import { outputPath } from "./output.js";
 
 export interface RenderFileOptions extends RenderOptions {
@@ -30,17 +30,26 @@ export interface RenderFileResult {
   ms: number;
 }
 
+/**
+ * A data file through every check before the writers: read, held to the memory estimate, parsed,
+ * prepared. The data and its text stay in here, so they can go before the writers run.
+ */
+export function prepareFile(input: string, options: RenderOptions & { formats: readonly Format[] }): [Prepared, RenderOptions & { date: Date }] {
+  const text = readDataFile(input);
+  // a document this process cannot hold is refused here, located, instead of aborting the process
+  checkMemory(input, Buffer.byteLength(text), options.formats);
+  const data = parseData(text, input);
+  const prepared = prepareDocument(data, options.templates ?? DEFAULT_TEMPLATES);
+  return [prepared, { ...options, date: options.date ?? metadataDate(data) }];
+}
+
 export async function renderFile(input: string, outDir: string, options: RenderFileOptions = {}): Promise<RenderFileResult> {
   const t0 = performance.now();
   options = checkOptions<RenderFileOptions>(options, [...RENDER_OPTIONS, "outName"]);
   if (typeof outDir !== "string" || outDir === "") throw new UndocError("USAGE", "renderFile needs the output folder as a path (the second argument)", {}, 'e.g. renderFile("doc.zh.yaml", "output")');
   const formats = [...new Set(options.formats ?? FORMATS)];
-  const text = readDataFile(input);
-  // a document this process cannot hold is refused here, located, instead of aborting the process
-  checkMemory(input, Buffer.byteLength(text), formats);
-  const data = parseData(text, input);
   const { outName, ...renderOptions } = options;
-  const rendered = await renderData(data, { ...renderOptions, formats });
+  const rendered = await writeFormats(...prepareFile(input, { ...renderOptions, formats }));
   // every format rendered: now they are written together, or not at all (commit.ts)
   const files = formats.filter((f) => rendered[f]).map((format) => ({ format, path: outputPath(input, outDir, format, outName), bytes: rendered[format]! }));
   commitOutputs(files);
