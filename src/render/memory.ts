@@ -17,11 +17,12 @@ const BASE_MB = 128;
 
 /**
  * Heap per byte of input, by the formats rendered ("none": validate, no writer). Measured as the
- * smallest --max-old-space-size a render succeeds with (bench/MEMORY.md): the PDF about 3 (it
- * draws and drops page by page), the DOCX about 12.5 (docx builds the whole package in memory);
- * about 1.5 times that here, so the estimate errs on the safe side.
+ * smallest --max-old-space-size a render succeeds with, from 2,000 to 10,000 pages
+ * (bench/MEMORY.md): the PDF about 3.3 (it draws and drops page by page; the structure tree and
+ * the object offsets stay to the end), the DOCX and both formats about 21.5 (docx builds the whole
+ * package in memory); about 1.3 to 2 times that here, so the estimate errs on the safe side.
  */
-const PER_INPUT_BYTE = { none: 4, pdf: 6, docx: 18, both: 18 } as const;
+const PER_INPUT_BYTE = { none: 4, pdf: 6, docx: 28, both: 28 } as const;
 
 const keyOf = (formats: readonly Format[]) =>
   formats.includes("pdf") && formats.includes("docx") ? "both" : formats.includes("docx") ? "docx" : formats.includes("pdf") ? "pdf" : "none";
