@@ -13,9 +13,8 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { v8HeapLimitMB } from "../render/memory.js";
 import { closeGate, newGate } from "../render/interrupt.js";
-import { invalidateTemplates } from "../templates/engine.js";
 import { printable, printableLines } from "../printable.js";
-import { runJob, type Job, type JobResult } from "./job.js";
+import type { Job, JobResult } from "./job.js";
 
 /** Called as each document is done: its result, how many are done, how many there are. */
 export type OnResult = (result: JobResult, done: number, total: number) => void;
@@ -142,10 +141,14 @@ export function createPool(threads: number): Pool {
   };
 }
 
-/** The fallback without compiled workers (tests from the sources): one document after another, here. */
+/**
+ * The fallback without compiled workers (tests from the sources): one document after another, here.
+ * The pipeline is loaded only then: the CLI's own thread never renders, so it never loads it.
+ */
 function inThisThread(): Pool {
   return {
     async run(jobs, onResult, invalidate = false) {
+      const [{ runJob }, { invalidateTemplates }] = await Promise.all([import("./job.js"), import("../templates/engine.js")]);
       if (invalidate) invalidateTemplates();
       const results: JobResult[] = [];
       for (const job of jobs) {
