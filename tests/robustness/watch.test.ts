@@ -63,6 +63,30 @@ describe("--watch", () => {
     expect(await w.stop()).toBe(0);
   }, 60_000);
 
+  it("a layered template folder deleted and made again: watched again, its locale change renders", async () => {
+    const dir = tmp("undoc-watch-");
+    const tpl = join(dir, "tpl");
+    const makeTemplates = (signed: string) => {
+      mkdirSync(join(tpl, "locales"), { recursive: true });
+      writeFileSync(join(tpl, "template.yaml"), "base: default\n");
+      writeFileSync(join(tpl, "locales", "zh.yaml"), `letter:\n  signed: "${signed}"\n`);
+    };
+    makeTemplates("(签字)");
+    const input = join(dir, "doc.yaml");
+    writeFileSync(input, MINIMAL_YAML);
+    const w = watchRun([input, "--out", join(dir, "out"), "--templates", tpl]);
+    await w.until(/^ok .*doc\.pdf/m);
+    rmSync(tpl, { recursive: true });
+    await new Promise((r) => setTimeout(r, 600));
+    makeTemplates("(亲笔签名)");
+    await w.until(/^ok .*doc\.pdf/m, 2);
+    // the new folder's files are watched: a change in it renders again
+    writeFileSync(join(tpl, "locales", "zh.yaml"), 'letter:\n  signed: "(盖章)"\n');
+    await w.until(/^ok .*doc\.pdf/m, 3);
+    expect(await w.stop()).toBe(0);
+    expect(w.run.err).not.toMatch(/internal error/);
+  }, 60_000);
+
   it("Ctrl-C after a round that failed: exit 1; --quiet prints only the error", async () => {
     const dir = tmp("undoc-watch-");
     const input = join(dir, "doc.yaml");
