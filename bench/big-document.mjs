@@ -23,7 +23,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const EXAMPLE = join(ROOT, "examples", "arria-belarus-2020.zh.yaml");
 
 /** The example with an annex of `n` paragraphs, as YAML text. */
-function documentText(n) {
+export function documentText(n) {
   const example = readFileSync(EXAMPLE, "utf8");
   const paragraphs = example.split("\n").filter((l) => /^ {8}- \S/.test(l) && !/- bullets:$/.test(l)).map((l) => l.trim().slice(2));
   const head = example.slice(0, example.indexOf("annex:"));
@@ -162,4 +162,5 @@ async function main() {
   console.log(`written ${outFile}`);
 }
 
-await main();
+// run as a script (bench/memory.mjs imports documentText only)
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

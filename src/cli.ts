@@ -6,7 +6,7 @@
  * With --json, render and validate print exactly one JSON report on stdout, whatever happens.
  * Modules a command needs are loaded when it runs: --help and --version start at once.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { closest, didYouMean, parseOptions, type Parsed } from "./cli/args.js";
 import { COMMANDS, commandNamed, commandUsage, mainUsage } from "./cli/commands.js";
@@ -14,6 +14,7 @@ import { errorOf, renderReport, validateReport, type RenderReport, type Validate
 import type { Job, JobResult } from "./batch/job.js";
 import { isUndocError, UndocError } from "./errors.js";
 import { DOCX_FONT_MODES, type DocxFontMode } from "./render/docx-fonts.js";
+import { printable, printableLines } from "./printable.js";
 
 const EXIT = { ok: 0, input: 1, usage: 2, internal: 3 } as const;
 const FORMATS = ["pdf", "docx"] as const;
@@ -29,6 +30,7 @@ for (const c of COMMANDS) for (const o of c.options) if (!OPTION_OWNERS.has(o.na
 let jsonRun: { command: "render" | "validate"; t0: number; printed: boolean } | undefined;
 
 function printJson(report: RenderReport | ValidateReport): void {
+  if (jsonRun?.printed) return; // one report, whatever happens (a signal as the run ends)
   if (jsonRun) jsonRun.printed = true;
   console.log(JSON.stringify(report, null, 2));
 }
@@ -59,11 +61,15 @@ function parseJobs(value: string | undefined): number {
   return Number(value);
 }
 
-/** Files and globs -> input files, in a stable order; a pattern matching nothing is an error. */
+/**
+ * Files and globs -> input files, in a stable order; a pattern matching nothing is an error. A path
+ * that exists is taken as it is, never as a glob: doc[1].yaml must not also render doc1.yaml.
+ */
 async function expandInputs(patterns: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of patterns) {
-    if (!/[*?[\]{}]/.test(p)) {
+    if (p === "-") throw new UndocError("USAGE", "undoc reads data from files, not from standard input (-): save the data to a file and name it");
+    if (!/[*?[\]{}]/.test(p) || existsSync(p)) {
       out.push(p);
       continue;
     }
@@ -87,6 +93,8 @@ async function render({ values, positionals }: Parsed): Promise<number> {
   if (positionals.length === 0) throw new UndocError("USAGE", "no input files: undoc render <input...> (see undoc render --help)");
   const formats = parseFormats(values.format as string | undefined);
   const jobsN = parseJobs(values.jobs as string | undefined);
+  // a SOURCE_DATE_EPOCH that is not a date is the command line's mistake: exit 2 before any render
+  (await import("./render/options.js")).sourceDateEpoch();
   const inputs = await expandInputs(positionals);
   const outDir = (values.out as string | undefined) ?? "output";
   const templates = values.templates as string | undefined;
@@ -119,20 +127,35 @@ async function render({ values, positionals }: Parsed): Promise<number> {
     throw new UndocError("USAGE", message);
   }
 
-  if (values.watch) {
-    const [{ watchAndRender }, { describeResult }, { DEFAULT_TEMPLATES }] = await Promise.all([import("./watch/watch.js"), import("./batch/progress.js"), import("./render/pipeline.js")]);
-    const w = watchAndRender(jobs, templates ?? DEFAULT_TEMPLATES, {
-      onResult: (r) => (r.ok ? console.log(`ok ${describeResult(r)}`) : console.error(`error: ${describeResult(r)}`)),
-      onRound: (ms, changed) => console.log(`${changed.length ? `changed: ${changed.join(", ")}; ` : ""}rendered in ${Math.round(ms)} ms; watching (Ctrl-C to stop)`),
-    });
-    await w.ready;
-    await new Promise<void>((resolve) => process.once("SIGINT", () => (w.close(), resolve())));
-    return EXIT.ok;
-  }
+  // what runs killed outright left in the output folders: finished (a journal) or removed (temporaries)
+  const { recoverOutputFolders } = await import("./cli/recover.js");
+  recoverOutputFolders(jobs, values.quiet === true);
 
-  const [{ runBatch }, { progressFor }] = await Promise.all([import("./batch/pool.js"), import("./batch/progress.js")]);
-  const progress = progressFor(process.stderr, values.quiet === true || json);
-  const results = await runBatch(jobs, { jobs: jobsN, onResult: (r, done, total) => progress.result(r, done, total) });
+  if (values.watch) return (await import("./cli/watch.js")).watchCommand(jobs, templates, values.quiet === true);
+
+  const [{ createPool }, { progressFor }, { onSignals }] = await Promise.all([import("./batch/pool.js"), import("./batch/progress.js"), import("./cli/signals.js")]);
+  const progress = progressFor(process.stderr, values.quiet === true, json);
+  const pool = createPool(Math.min(jobsN, jobs.length));
+  const finished: JobResult[] = [];
+  // a signal: commits in progress finish, nothing else is written; the report says what was done
+  onSignals(async (signal) => {
+    await pool.stop();
+    progress.end();
+    const done = new Set(finished.map((r) => r.input));
+    const message = `interrupted by ${signal}: ${finished.filter((r) => r.ok).length} of ${jobs.length} rendered before it stopped; no file was left half-written`;
+    if (json) {
+      const rest: JobResult[] = inputs.filter((i) => !done.has(i)).map((input) => ({ input, ok: false, internal: false, ms: 0, error: { code: "NOT_RENDERED", message: "not rendered: the run was interrupted" } }));
+      printJson(renderReport([...finished, ...rest], performance.now() - t0, { code: "INTERRUPTED", message }));
+    }
+    console.error(`error: ${message}`);
+  });
+  const results = await pool.run(jobs, (r, done, total) => {
+    finished.push(r);
+    progress.result(r, done, total);
+  });
+  await pool.close();
+  // a signal came as the last document finished: its handler reports and exits
+  if ((await import("./cli/signals.js")).interrupted()) await new Promise(() => {});
   progress.end();
   if (json) printJson(renderReport(results, performance.now() - t0));
   else if (values.quiet !== true && results.length > 1) {
@@ -156,14 +179,13 @@ async function validate({ values, positionals }: Parsed): Promise<number> {
   for (const input of inputs) {
     const { problems, more } = checkFile(input, (values.templates as string | undefined) ?? DEFAULT_TEMPLATES);
     results.push({ input, ok: problems.length === 0, errors: problems.map(errorOf), more });
-    if (json) continue;
     if (problems.length === 0) {
-      console.log(`ok ${input}`);
+      if (!json) console.log(`ok ${printable(input)}`); // --json: stdout is the report only
       continue;
     }
     for (const p of problems) console.error(`error: ${withoutHint(p)}`);
-    for (const hint of new Set(problems.map((p) => p.hint).filter(Boolean))) console.error(`  hint: ${hint}`);
-    if (more > 0) console.error(`error: ${input}: ${more} more problem${more > 1 ? "s" : ""} (the first ${MAX_PROBLEMS} are shown)`);
+    for (const hint of new Set(problems.map((p) => p.hint).filter(Boolean))) console.error(`  hint: ${printable(hint!)}`);
+    if (more > 0) console.error(`error: ${printable(input)}: ${more} more problem${more > 1 ? "s" : ""} (the first ${MAX_PROBLEMS} are shown)`);
   }
   const report = validateReport(results, performance.now() - t0);
   if (json) printJson(report);
@@ -177,7 +199,7 @@ async function init({ positionals, values }: Parsed): Promise<number> {
   const dir = positionals[0] ?? "templates-custom";
   const only = typeof values.only === "string" ? values.only.split(",").map((f) => f.trim()).filter(Boolean) : undefined;
   const files = initTemplates(DEFAULT_TEMPLATES, dir, { force: values.force === true, full: values.full === true, only });
-  console.log(`wrote ${files.length} file${files.length === 1 ? "" : "s"} into ${dir}:\n  ${files.join("\n  ")}\nrender with: undoc render <input> --templates ${dir}`);
+  console.log(`wrote ${files.length} file${files.length === 1 ? "" : "s"} into ${printable(dir)}:\n  ${files.map(printable).join("\n  ")}\nrender with: undoc render <input> --templates ${printable(dir)}`);
   return EXIT.ok;
 }
 
@@ -254,7 +276,7 @@ main(process.argv.slice(2)).then(
       console.error(`error: ${e.code === "USAGE" ? e.message.replace(/\n\s*hint: /, "; ").replace(/\n/g, " ") : e.message}`);
       process.exit(e.code === "USAGE" ? EXIT.usage : EXIT.input);
     }
-    const stack = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    const stack = printableLines(e instanceof Error ? (e.stack ?? e.message) : String(e));
     if (jsonRun && !jsonRun.printed) printJson(failureReport({ code: "INTERNAL", message: stack }));
     console.error(`internal error (please report it): ${stack}`);
     process.exit(EXIT.internal);

@@ -2,6 +2,8 @@
  * One error type for everything a user can get wrong (data, templates, style, options).
  * The CLI prints `message` without a stack trace; `code` lets scripts tell kinds apart.
  */
+import { printable } from "./printable.js";
+
 export type ErrorCode =
   | "INPUT_READ" // the input file cannot be read
   | "INPUT_SYNTAX" // YAML/JSON syntax error
@@ -37,16 +39,20 @@ export class UndocError extends Error {
   }
 }
 
+/**
+ * The message as printed: each part escaped (printable.ts), so data, file names and template text
+ * quoted in it can never add a line or a terminal control; the only line break is before the hint.
+ */
 function formatMessage(message: string, loc: ErrorLocation, hint?: string): string {
   let where = "";
   if (loc.file) {
-    where = loc.file;
+    where = printable(loc.file);
     if (loc.line) where += `:${loc.line}`;
     if (loc.line && loc.column) where += `:${loc.column}`;
   }
-  const field = loc.path ? ` at ${loc.path}` : "";
+  const field = loc.path ? ` at ${printable(loc.path)}` : "";
   const head = where ? `${where}: ` : "";
-  return `${head}${message}${field}${hint ? `\n  hint: ${hint}` : ""}`;
+  return `${head}${printable(message)}${field}${hint ? `\n  hint: ${printable(hint)}` : ""}`;
 }
 
 export function isUndocError(e: unknown): e is UndocError {

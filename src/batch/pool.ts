@@ -1,197 +1,163 @@
 /**
- * Batch rendering on N lanes (--jobs N): this thread plus N-1 worker threads. Each thread parses
- * the fonts once and renders many documents; one failing input is reported and the others still
- * render. With one job (or one input) everything runs in this thread: no worker start-up cost.
+ * Rendering on worker threads (--jobs N: N workers). The CLI's own thread renders nothing: it hands
+ * out documents, reports results and answers signals at once (a render in its thread would hold
+ * Ctrl-C back until the document is done). Each worker parses the fonts once and renders many
+ * documents, one at a time; one failing input is reported and the others still render. A worker
+ * that dies (out of memory, a crash) fails the document it held, with a located error, and is
+ * replaced: one bad document cannot stop the batch or abort the process.
  *
- * With two lanes, documents with both formats are split by format instead (byFormat): this
- * thread prepares every document and writes the PDFs, the worker writes the DOCX files from the
- * models it is sent. A new thread's first documents cost several times a warm one's (its code
- * runs in V8's interpreter until the JIT has compiled it, on the same two cores), so split by
- * document both threads would load, run cold and compile everything; split by format each warms
- * up half of it, and the document is read, checked and built once.
+ * Without the compiled worker (tests run from the sources) the documents render in this thread.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { Format } from "../render/pipeline.js";
-import { prepareJob, runJob, writeJob, writePart, type Job, type JobResult, type PartResult, type Prepared } from "./job.js";
-import type { PartMessage } from "./worker.js";
+import { v8HeapLimitMB } from "../render/memory.js";
+import { closeGate, newGate } from "../render/interrupt.js";
+import { printable, printableLines } from "../printable.js";
+import type { Job, JobResult } from "./job.js";
 
-export interface BatchOptions {
-  jobs: number;
-  onResult?: (result: JobResult, done: number, total: number) => void;
+/** Called as each document is done: its result, how many are done, how many there are. */
+export type OnResult = (result: JobResult, done: number, total: number) => void;
+
+export interface Pool {
+  /** Renders `jobs`; `invalidate` first drops the workers' compiled templates (--watch after a change). */
+  run(jobs: readonly Job[], onResult?: OnResult, invalidate?: boolean): Promise<JobResult[]>;
+  /**
+   * Stops for a signal: no commit starts from now on, the commits in progress finish (so no
+   * temporary file is left), the workers end. `run` never resolves after this.
+   */
+  stop(): Promise<void>;
+  /** Ends the workers when the work is done. */
+  close(): Promise<void>;
 }
 
 const WORKER = fileURLToPath(new URL("./worker.js", import.meta.url));
 
-/** Documents prepared and waiting for the DOCX worker beyond which this thread writes DOCX files too (split by format). */
-const BACKLOG = 8;
-/** Documents this thread prepares ahead of the PDF it writes (split by format). */
-const LOOKAHEAD = 1;
+/** What a worker that died while rendering `job` reports for it. */
+function deathResult(job: Job, e: Error & { code?: string }): JobResult {
+  if (e.code === "ERR_WORKER_OUT_OF_MEMORY") {
+    return {
+      input: job.input,
+      ok: false,
+      internal: false,
+      ms: 0,
+      error: {
+        code: "INPUT_READ",
+        message: `${printable(job.input)}: rendering this document needs more memory than this process may use (${v8HeapLimitMB()} MB of heap)\n  hint: raise the limit (NODE_OPTIONS=--max-old-space-size=8192 undoc render ...) or split the document`,
+        file: job.input,
+      },
+    };
+  }
+  return { input: job.input, ok: false, internal: true, ms: 0, error: { code: "INTERNAL", message: e.stack ?? String(e) } };
+}
 
-export async function runBatch(jobs: Job[], options: BatchOptions): Promise<JobResult[]> {
-  const results: JobResult[] = new Array(jobs.length);
-  let done = 0;
-  const report = (i: number, r: JobResult) => {
-    results[i] = r;
-    done++;
-    options.onResult?.(r, done, jobs.length);
-  };
-  const threads = Math.max(1, Math.min(options.jobs, jobs.length));
-  // workers need the compiled worker.js (dist/); from sources (tests via vitest) run in-process
-  if (threads === 1 || !existsSync(WORKER)) {
-    for (let i = 0; i < jobs.length; i++) report(i, await runJob(jobs[i]));
-    return results;
-  }
-  if (threads === 2 && jobs.some((j) => j.formats.includes("pdf") && j.formats.includes("docx"))) {
-    await byFormat(jobs, report);
-    return results;
-  }
-  let next = 0;
-  const take = () => (next < jobs.length ? next++ : -1);
-  // Worker lanes: each worker holds up to two jobs, so it is never idle while this thread, busy
-  // rendering in its own lane, cannot hand out the next one. A crashed worker fails the jobs it
-  // held and is replaced (a few times at most): one bad document cannot stop the batch.
-  let replacements = 0;
-  const workerLane = (): Promise<void> =>
-    new Promise<void>((resolve) => {
-      const worker = new Worker(WORKER);
-      const held = new Set<number>();
-      const feed = () => {
-        while (held.size < 2) {
-          const i = take();
-          if (i < 0) break;
-          held.add(i);
-          worker.postMessage({ id: i, job: jobs[i] });
-        }
-        if (held.size === 0) void worker.terminate().then(() => resolve());
-      };
-      worker.on("message", (msg: { id: number; result: JobResult }) => {
-        held.delete(msg.id);
-        report(msg.id, msg.result);
-        feed();
-      });
-      worker.on("error", (e) => {
-        for (const i of held) report(i, { input: jobs[i].input, ok: false, internal: true, ms: 0, error: { code: "INTERNAL", message: e.stack ?? String(e) } });
-        held.clear();
-        void worker.terminate();
-        if (next < jobs.length && replacements++ < 4) void workerLane().then(resolve);
-        else resolve();
-      });
-      feed();
-    });
-  // This thread is a lane too: it has the modules loaded already, and one thread fewer to start.
-  const mainLane = async () => {
-    for (let i = take(); i >= 0; i = take()) {
-      report(i, await runJob(jobs[i]));
-      await new Promise<void>((r) => setImmediate(r)); // let the workers' messages in
+interface Lane {
+  worker: Worker;
+  gate: SharedArrayBuffer;
+  /** the job it renders and what to do with its result */
+  held?: { job: Job; done: (r: JobResult) => void };
+  dead: boolean;
+}
+
+export function createPool(threads: number): Pool {
+  if (!existsSync(WORKER)) return inThisThread();
+  const lanes: Lane[] = [];
+  let stopped = false;
+
+  const startLane = (): Lane => {
+    const gate = newGate();
+    // the workers' stdout and stderr come here: a library printing during a render must not break --json
+    const worker = new Worker(WORKER, { workerData: { gate }, stdout: true, stderr: true });
+    const lane: Lane = { worker, gate, dead: false };
+    for (const stream of [worker.stdout, worker.stderr]) {
+      stream.setEncoding("utf8");
+      stream.on("data", (chunk: string) => process.stderr.write(printableLines(chunk)));
     }
+    const died = (e: Error) => {
+      if (lane.dead) return;
+      lane.dead = true;
+      const held = lane.held;
+      lane.held = undefined;
+      lanes.splice(lanes.indexOf(lane), 1);
+      if (held && !stopped) held.done(deathResult(held.job, e));
+    };
+    worker.on("message", (msg: { result: JobResult }) => {
+      const held = lane.held;
+      lane.held = undefined;
+      held?.done(msg.result);
+    });
+    worker.on("error", died);
+    worker.on("exit", (code) => died(new Error(`the worker thread ended (exit code ${code})`)));
+    lanes.push(lane);
+    return lane;
   };
-  await Promise.all([mainLane(), ...Array.from({ length: threads - 1 }, workerLane)]);
-  return results;
+
+  const render = (lane: Lane, job: Job, invalidate: boolean) =>
+    new Promise<JobResult>((resolve) => {
+      lane.held = { job, done: resolve };
+      lane.worker.postMessage({ job, invalidate });
+    });
+
+  return {
+    async run(jobs, onResult, invalidate = false) {
+      const results: JobResult[] = new Array(jobs.length);
+      let next = 0;
+      let done = 0;
+      const wanted = Math.max(1, Math.min(threads, jobs.length));
+      const lane = async (first: Lane) => {
+        let current: Lane | undefined = first;
+        let fresh = invalidate;
+        for (let i = next++; i < jobs.length; i = next++) {
+          // a lane whose worker died goes on with a new one
+          if (!current || current.dead) current = startLane();
+          const r = await render(current, jobs[i], fresh);
+          fresh = false;
+          results[i] = r;
+          onResult?.(r, ++done, jobs.length);
+        }
+      };
+      while (lanes.length < wanted) startLane();
+      await Promise.all(lanes.slice(0, wanted).map((l) => lane(l)));
+      return results;
+    },
+    async stop() {
+      stopped = true;
+      // commits in progress finish (milliseconds); none starts after this
+      const committed = lanes.filter((l) => closeGate(l.gate));
+      // a document whose commit finished was written: its result is on its way (a moment at most)
+      const written = (l: Lane) =>
+        new Promise<void>((resolve) => {
+          const held = l.held;
+          if (!held) return resolve();
+          const timer = setTimeout(resolve, 2000);
+          l.held = { job: held.job, done: (r) => (clearTimeout(timer), held.done(r), resolve()) };
+        });
+      await Promise.all(committed.map(written));
+      await Promise.all([...lanes].map((l) => l.worker.terminate()));
+    },
+    async close() {
+      await Promise.all([...lanes].map((l) => l.worker.terminate()));
+    },
+  };
 }
 
 /**
- * Two lanes, split by format (see the top of the file): this thread reads and prepares every
- * document (data, templates, model) and writes its PDF; the worker gets each model as it is
- * prepared and writes the DOCX. A document is written once both formats are back. When the
- * worker falls behind by {@link BACKLOG} documents, this thread takes DOCX files too.
+ * The fallback without compiled workers (tests from the sources): one document after another, here.
+ * The pipeline is loaded only then: the CLI's own thread never renders, so it never loads it.
  */
-async function byFormat(jobs: Job[], report: (i: number, r: JobResult) => void): Promise<void> {
-  const pending = jobs.map((job) => ({ left: job.formats.length, parts: new Map<Format, Uint8Array>(), ms: 0, failed: undefined as (JobResult & { ok: false }) | undefined }));
-  const settle = (i: number, part: PartResult) => {
-    const p = pending[i];
-    if (part.ok) {
-      p.parts.set(part.format, part.bytes);
-      p.ms += part.ms;
-    } else p.failed ??= part.failed;
-    if (--p.left > 0) return;
-    report(i, p.failed ?? writeJob(jobs[i], p.parts, p.ms));
-    p.parts.clear();
-  };
-  /** prepared documents waiting for their DOCX */
-  const backlog: PartMessage[] = [];
-  const internal = (i: number, e: unknown): PartResult => ({
-    ok: false,
-    failed: { input: jobs[i].input, ok: false, internal: true, ms: 0, error: { code: "INTERNAL", message: e instanceof Error ? (e.stack ?? e.message) : String(e) } },
-  });
-
-  let worker: Worker | undefined;
-  let replacements = 0;
-  const held = new Map<number, PartMessage>();
-  let workerDone: () => void = () => {};
-  const workerFinished = new Promise<void>((r) => (workerDone = r));
-  let preparing = true;
-  const feed = () => {
-    if (!worker) return;
-    while (held.size < 2 && backlog.length > 0) {
-      const m = backlog.shift()!;
-      held.set(m.id, m);
-      worker.postMessage(m);
-    }
-    if (held.size === 0 && !preparing) {
-      void worker.terminate();
-      worker = undefined;
-      workerDone();
-    }
-  };
-  const start = () => {
-    const w = new Worker(WORKER);
-    worker = w;
-    w.on("message", (msg: { id: number; part: PartResult }) => {
-      held.delete(msg.id);
-      settle(msg.id, msg.part);
-      feed();
-    });
-    // a crashed worker fails the documents it held and is replaced (a few times at most)
-    w.on("error", (e) => {
-      for (const m of held.values()) settle(m.id, internal(m.id, e));
-      held.clear();
-      void w.terminate();
-      worker = undefined;
-      if (replacements++ < 4) start();
-      else workerDone();
-      feed();
-    });
-  };
-  start();
-
-  // PDFs prepared and not yet written: this thread prepares one document ahead, so the worker has
-  // the next model as soon as it is done with one
-  const pdfs: { i: number; prepared: Prepared & { ok: true } }[] = [];
-  const writePdf = async () => {
-    const { i, prepared } = pdfs.shift()!;
-    settle(i, await writePart(jobs[i], "pdf", prepared.model, prepared.date, prepared.style, prepared.faces));
-    await new Promise<void>((r) => setImmediate(r)); // let the worker's messages in
-  };
-  let mainWritesDocx = false;
-  for (let i = 0; i < jobs.length; i++) {
-    const job = jobs[i];
-    const prepared = prepareJob(job);
-    if (!prepared.ok) {
-      pending[i].left = 1;
-      settle(i, prepared);
-    } else {
-      pending[i].ms = prepared.ms;
-      if (job.formats.includes("docx")) {
-        const m: PartMessage = { id: i, job, format: "docx", model: prepared.model, date: prepared.date, style: prepared.style };
-        // this thread renders the DOCX itself when there is no worker, or when the worker is far
-        // behind and enough documents are left to repay this thread's first (cold) DOCX
-        const behind = mainWritesDocx ? backlog.length >= 2 : backlog.length >= BACKLOG && jobs.length - i >= BACKLOG;
-        if (!worker || behind) {
-          mainWritesDocx = true;
-          settle(i, await writePart(job, "docx", m.model, m.date, prepared.style, prepared.faces));
-        } else backlog.push(m);
-        feed();
+function inThisThread(): Pool {
+  return {
+    async run(jobs, onResult, invalidate = false) {
+      const [{ runJob }, { invalidateTemplates }] = await Promise.all([import("./job.js"), import("../templates/engine.js")]);
+      if (invalidate) invalidateTemplates();
+      const results: JobResult[] = [];
+      for (const job of jobs) {
+        results.push(await runJob(job));
+        onResult?.(results[results.length - 1], results.length, jobs.length);
       }
-      if (job.formats.includes("pdf")) pdfs.push({ i, prepared });
-    }
-    if (pdfs.length > LOOKAHEAD) await writePdf();
-  }
-  while (pdfs.length > 0) await writePdf();
-  preparing = false;
-  feed();
-  // what the worker did not take (it crashed for good): this thread renders it
-  if (!worker) for (const m of backlog.splice(0)) settle(m.id, await writePart(m.job, "docx", m.model, m.date, m.style));
-  await (worker ? workerFinished : Promise.resolve());
+      return results;
+    },
+    async stop() {},
+    async close() {},
+  };
 }

@@ -1,5 +1,6 @@
 /** Batch progress: a bar on a terminal, one plain line per document elsewhere (CI logs). */
 import type { JobResult } from "./job.js";
+import { printable, printableLines } from "../printable.js";
 
 export interface Progress {
   result(r: JobResult, done: number, total: number): void;
@@ -10,13 +11,20 @@ function kb(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
+/** One document's line (or, for a bug, lines): paths and messages escaped, so none can forge a line. */
 export function describeResult(r: JobResult): string {
-  if (r.ok) return r.outputs.map((o) => `${o.path} (${kb(o.bytes)})`).join(", ");
-  return r.internal ? `internal error (please report it) in ${r.input}:\n${r.error.message}` : r.error.message;
+  if (r.ok) return r.outputs.map((o) => `${printable(o.path)} (${kb(o.bytes)})`).join(", ");
+  // UndocError messages are escaped where they are made (errors.ts); a bug's stack keeps its lines
+  return r.internal ? `internal error (please report it) in ${printable(r.input)}:\n${printableLines(r.error.message)}` : printableLines(r.error.message);
 }
 
-export function progressFor(stream: NodeJS.WriteStream, quiet: boolean): Progress {
+/**
+ * `quiet`: nothing at all; `errorsOnly` (--json, whose stdout is the report): each failure's
+ * message on stderr, nothing else.
+ */
+export function progressFor(stream: NodeJS.WriteStream, quiet: boolean, errorsOnly = false): Progress {
   if (quiet) return { result: () => {}, end: () => {} };
+  if (errorsOnly) return { result: (r) => r.ok || console.error(`error: ${describeResult(r)}`), end: () => {} };
   if (!stream.isTTY) {
     return {
       result(r) {
@@ -34,7 +42,7 @@ export function progressFor(stream: NodeJS.WriteStream, quiet: boolean): Progres
       if (!r.ok) stream.write(`error: ${describeResult(r)}\n`);
       else if (total === 1) stream.write(`${describeResult(r)}\n`);
       const filled = Math.round((done / total) * width);
-      stream.write(`[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${r.input}`);
+      stream.write(`[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${printable(r.input)}`);
       drawn = true;
     },
     end() {

@@ -5,6 +5,7 @@
  */
 import { isUndocError, type UndocError } from "../errors.js";
 import { analyseData, readDataFile } from "../input/load.js";
+import { checkMemory } from "./memory.js";
 import { DEFAULT_TEMPLATES, prepareDocument } from "./pipeline.js";
 
 /** Most problems reported for one file: past that, they are counted. */
@@ -21,7 +22,9 @@ export interface FileCheck {
 export function checkFile(input: string, templates: string = DEFAULT_TEMPLATES, limit = MAX_PROBLEMS): FileCheck {
   let problems: UndocError[];
   try {
-    const analysis = analyseData(readDataFile(input), input);
+    const text = readDataFile(input);
+    checkMemory(input, Buffer.byteLength(text), []);
+    const analysis = analyseData(text, input);
     problems = analysis.problems;
     // the templates and fonts can only be tried on data that passed: one problem at most from them
     if (analysis.data) prepareDocument(analysis.data, templates);

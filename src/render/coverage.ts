@@ -26,6 +26,7 @@ import type { Document } from "../model/types.js";
 import type { Style } from "../style/style.js";
 import { clusterize, missingGlyphs, spanSlot } from "../typeset/units.js";
 import { usesWordComposer, variantOf, type FaceSet } from "../typeset/index.js";
+import type { LocaleStrings } from "../templates/locale.js";
 import { textPieces } from "../layout/roles.js";
 
 export interface CoverageSource {
@@ -33,6 +34,19 @@ export interface CoverageSource {
   file?: string;
   /** the validated data the model was built from: problems are located at its fields and lines */
   data?: UnDocumentData;
+  /** the locale and template files: a character that is not in the data is located in them */
+  templates?: readonly { file: string; text: string }[];
+}
+
+/** File, line and column of the first of `sources` that holds `needle` as it is. */
+function findInSources(sources: readonly { file: string; text: string }[], needle: string): { file: string; line: number; column: number } | undefined {
+  for (const s of sources) {
+    const at = s.text.indexOf(needle);
+    if (at < 0) continue;
+    const before = s.text.slice(0, at).split("\n");
+    return { file: s.file, line: before.length, column: before[before.length - 1].length + 1 };
+  }
+  return undefined;
 }
 
 /** Letters of the scripts written right to left. */
@@ -83,12 +97,15 @@ export function checkCoverage(model: Document, style: Style, faces: FaceSet, sou
   const file = source.file ?? (source.data ? dataFile(source.data) : undefined);
   const located = [...problems.values()].map((p) => {
     const inData = source.data ? (findInData(source.data, p.cluster) ?? findInData(source.data, String.fromCodePoint(p.codePoint))) : undefined;
-    return { ...p, inData };
+    const inTemplates = inData ? undefined : findInSources(source.templates ?? [], String.fromCodePoint(p.codePoint));
+    return { ...p, inData, inTemplates };
   });
   const where = (p: (typeof located)[number]) =>
     p.inData
       ? `${p.inData.path}${p.inData.line ? ` (line ${p.inData.line}${p.inData.column ? `, column ${p.inData.column}` : ""})` : ""}`
-      : `${p.where} (text from the templates)`;
+      : p.inTemplates
+        ? `${p.where} (from ${p.inTemplates.file}, line ${p.inTemplates.line}, column ${p.inTemplates.column})`
+        : `${p.where} (text from the templates)`;
   const char = (p: (typeof located)[number]) => `${uPlus(p.codePoint)} "${shownChar(p.codePoint)}"`;
   const missing = located.filter((p) => p.kind === "missing");
   const rtl = located.filter((p) => p.kind === "rtl");
@@ -106,6 +123,8 @@ export function checkCoverage(model: Document, style: Style, faces: FaceSet, sou
     if (first.inData) {
       throw new UndocError("FONT", what, { file: first.inData.file ?? file, line: first.inData.line, column: first.inData.column, path: first.inData.path }, hint);
     }
+    // text from a locale string or a template: located there, with the place in the document
+    if (first.inTemplates) throw new UndocError("FONT", `${what}, in ${first.where}`, first.inTemplates, hint);
     throw new UndocError("FONT", `${what}, in ${where(first)}`, { file }, hint);
   }
   const LIMIT = 12;
@@ -115,6 +134,32 @@ export function checkCoverage(model: Document, style: Style, faces: FaceSet, sou
   if (missing.length) parts.push(`${missing.length} character${missing.length > 1 ? "s" : ""} that no embedded font has (faces: ${faceNames}): ${list(missing)}`);
   if (rtl.length) parts.push(`right-to-left text, which a Chinese, Japanese or Korean document cannot set (its lines are set left to right): ${list(rtl)}`);
   // several characters: the message lists each with its place; the location is the first one's line
-  const location: ErrorLocation = first.inData ? { file: first.inData.file ?? file, line: first.inData.line, column: first.inData.column } : { file };
+  const location: ErrorLocation = first.inData ? { file: first.inData.file ?? file, line: first.inData.line, column: first.inData.column } : (first.inTemplates ?? { file });
   throw new UndocError("FONT", `the document has ${parts.join("; and ")}`, location, hint);
+}
+
+function* localeValues(strings: LocaleStrings): Generator<string> {
+  for (const v of Object.values(strings)) {
+    if (typeof v === "string") yield v;
+    else yield* localeValues(v);
+  }
+}
+
+/**
+ * Every string of the language's locale file, whether this document draws it or not (the bullet,
+ * a heading used only by annexes): a character that no face of the style has, in any weight, is a
+ * FONT error at its line of the locale file, so a locale mistake shows on every document at once.
+ */
+export function checkLocaleCoverage(locale: { strings: LocaleStrings; file: string; sources: readonly { file: string; text: string }[] }, faces: FaceSet): void {
+  const sets = Object.values(faces);
+  for (const value of localeValues(locale.strings)) {
+    for (const c of clusterize(value)) {
+      if (/^\s+$/u.test(c.text)) continue;
+      if (sets.some((set) => !missingGlyphs(set.cjk, c.text).length || !missingGlyphs(set.latin, c.text).length)) continue;
+      const cp = c.text.codePointAt(0)!;
+      const at = findInSources(locale.sources, String.fromCodePoint(cp)) ?? { file: locale.file };
+      throw new UndocError("FONT", `no embedded font has the character ${uPlus(cp)} "${shownChar(cp)}" of the locale string "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`, at,
+        "replace or remove the character; fonts/manifest.json lists the ranges the embedded fonts cover");
+    }
+  }
 }

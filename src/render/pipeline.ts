@@ -3,7 +3,7 @@
  * data -> (input) validated data -> (templates) markup -> (markup) model -> (writers) PDF, DOCX.
  */
 import { join, resolve } from "node:path";
-import { checkCoverage } from "./coverage.js";
+import { checkCoverage, checkLocaleCoverage } from "./coverage.js";
 import { faceSetFor } from "../fonts/face-set.js";
 import { PACKAGE_ROOT } from "../fonts/registry.js";
 import { locateField, validateData } from "../input/load.js";
@@ -21,10 +21,12 @@ import type { SystemFonts } from "../writers/docx/fonts.js";
 import { templateLanguages } from "../templates/layers.js";
 import { writeFormat } from "./write-format.js";
 
-export { writeFormat };
+import { checkOptions, sourceDateEpoch, FORMATS, type Format } from "./options.js";
 
-export type Format = "pdf" | "docx";
-export const FORMATS: readonly Format[] = ["pdf", "docx"];
+export { FORMATS, type Format };
+
+/** The keys of RenderOptions, for the check of what a library caller passes. */
+export const RENDER_OPTIONS = ["templates", "formats", "date", "docx", "pdf"] as const;
 
 /** The bundled template folder. */
 export const DEFAULT_TEMPLATES = join(PACKAGE_ROOT, "templates", "un-letter");
@@ -77,6 +79,7 @@ export function styleOf(templates: string, lang?: string): Style {
 
 /** Validated data -> document model, through the templates and the markup. */
 export function buildModel(data: UnDocumentData, templates: string = DEFAULT_TEMPLATES): Document {
+  if (typeof templates !== "string" || templates === "") throw new UndocError("USAGE", "the templates must be given as the path of a template folder");
   const set = loadTemplateSet(resolve(templates));
   // data from the library API may not have been through parseData: hold it to the same rules
   const { markup, origin } = set.render(validateData(data));
@@ -89,13 +92,9 @@ export function buildModel(data: UnDocumentData, templates: string = DEFAULT_TEM
   }
 }
 
+/** The metadata date: SOURCE_DATE_EPOCH when set (a USAGE error when it is not a date), else the date of issue. */
 export function metadataDate(data: UnDocumentData, env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && epoch !== "") {
-    if (!/^\d+$/.test(epoch)) throw new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds, not "${epoch}"`);
-    return new Date(Number(epoch) * 1000);
-  }
-  return new Date(`${data.meta.issued}T00:00:00Z`);
+  return sourceDateEpoch(env) ?? new Date(`${data.meta.issued}T00:00:00Z`);
 }
 
 /**
@@ -129,17 +128,29 @@ export function prepareDocument(data: UnDocumentData, templates: string = DEFAUL
   const style = styleOf(dir, data.meta.language);
   const faces = faceSetFor(style);
   // every character drawn must have a glyph: a FONT error listing the others, before any writer runs
-  checkCoverage(model, style, faces, { data });
+  const set = loadTemplateSet(dir);
+  checkLocaleCoverage(set.locale(data.meta.language), faces);
+  checkCoverage(model, style, faces, { data, templates: set.textSources(data.meta.language) });
   return { model, style, faces };
 }
 
+/** A document through every check, ready for the writers (prepareDocument's result). */
+export type Prepared = ReturnType<typeof prepareDocument>;
+
 /** Renders validated data to the requested formats. */
 export async function renderData(data: UnDocumentData, options: RenderOptions = {}): Promise<Rendered> {
-  const formats = options.formats ?? FORMATS;
-  const { model, style, faces } = prepareDocument(data, options.templates ?? DEFAULT_TEMPLATES);
-  const date = options.date ?? metadataDate(data);
-  const out: Rendered = { model, style };
-  for (const format of FORMATS) if (formats.includes(format)) out[format] = await writeFormat(format, { model, style, faces }, date, options);
-  return out;
+  options = checkOptions<RenderOptions>(options, RENDER_OPTIONS);
+  const prepared = prepareDocument(data, options.templates ?? DEFAULT_TEMPLATES);
+  return writeFormats(prepared, { ...options, date: options.date ?? metadataDate(data) });
 }
 
+/**
+ * The writers over a prepared document. Callers that own the data (renderFile, render) let it
+ * and its source text go before this runs: they are a third of the heap of a long PDF.
+ */
+export async function writeFormats({ model, style, faces }: Prepared, options: RenderOptions & { date: Date }): Promise<Rendered> {
+  const formats = options.formats ?? FORMATS;
+  const out: Rendered = { model, style };
+  for (const format of FORMATS) if (formats.includes(format)) out[format] = await writeFormat(format, { model, style, faces }, options.date, options);
+  return out;
+}

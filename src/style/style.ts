@@ -6,6 +6,7 @@ import { Type, type Static } from "@sinclair/typebox";
 import { LineCounter, parseDocument } from "yaml";
 import { UndocError } from "../errors.js";
 import { fieldPath, validate } from "../input/validate.js";
+import { yamlProblem } from "../input/yaml.js";
 import { styleProblems } from "./check.js";
 import { mergeStyle } from "./merge.js";
 
@@ -244,10 +245,11 @@ interface ParsedLayer {
 
 function parseLayer(src: StyleSource): ParsedLayer {
   const lines = new LineCounter();
-  const doc = parseDocument(src.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length) {
-    const pos = lines.linePos(doc.errors[0].pos[0]);
-    throw new UndocError("STYLE", `YAML syntax error: ${doc.errors[0].message.split("\n")[0]}`, { file: src.file, line: pos.line, column: pos.col });
+  const doc = parseDocument(src.text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
+  const problem = doc.errors.length ? { offset: doc.errors[0].pos[0], message: doc.errors[0].message.split("\n")[0], hint: undefined } : yamlProblem(doc, 4096);
+  if (problem) {
+    const pos = lines.linePos(problem.offset);
+    throw new UndocError("STYLE", `YAML syntax error: ${problem.message}`, { file: src.file, line: pos.line, column: pos.col }, problem.hint);
   }
   let value: unknown;
   try {

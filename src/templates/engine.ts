@@ -11,7 +11,7 @@ import type { UnDocumentData } from "../input/schema.js";
 import { compileOnce } from "./compile-cache.js";
 import { helpers, type RenderData } from "./helpers.js";
 import { templateView } from "./view.js";
-import { mergeLocales, parseLocale, type MergedLocale } from "./locale.js";
+import { mergeLocales, parseLocale, type LocaleStrings, type MergedLocale } from "./locale.js";
 import { allFiles, namesIn, pickFile, present, templateLayers, type Layer } from "./layers.js";
 import { readInside } from "./read.js";
 
@@ -40,6 +40,22 @@ export interface TemplateSet {
    * style.yaml, then the style.<lang>.yaml of the language it extends, then the language's own.
    */
   styleSources(lang?: string): StyleFile[];
+  /**
+   * The language's locale strings merged over the layers, the topmost file and every layer's file
+   * with its text, topmost first (a TEMPLATE error when no layer has the language)
+   */
+  locale(lang: string): LocaleView;
+  /** the language's locale files (once loaded) and the template files: where text that is not data comes from */
+  textSources(lang: string): TemplateSource[];
+}
+
+/** A language's locale strings as the templates see them, and the files they came from. */
+export interface LocaleView {
+  strings: LocaleStrings;
+  /** the topmost layer's file */
+  file: string;
+  /** every layer's file of the language with its text, topmost first */
+  sources: TemplateSource[];
 }
 
 const cache = new Map<string, TemplateSet>();
@@ -197,7 +213,7 @@ function compileTemplateSet(dir: string): TemplateSet {
     throw new UndocError("TEMPLATE", `unknown partial "${missing.name}"`, { file: missing.file, line: missing.line, column: missing.column },
       `partials are the .hbs files in partials/ of ${folders}`);
   }
-  const locales = new Map<string, { locale: MergedLocale; file: string }>();
+  const locales = new Map<string, { locale: MergedLocale; file: string; sources: TemplateSource[] }>();
   const localeFor = (lang: string) => {
     let l = locales.get(lang);
     if (!l) {
@@ -207,8 +223,9 @@ function compileTemplateSet(dir: string): TemplateSet {
         const file = join(layers[0].dir, rel);
         throw new UndocError("TEMPLATE", `no locale strings for language "${lang}"`, { file }, `create ${file} (copy locales/en.yaml and translate it)`);
       }
-      const locale = mergeLocales(files.map(({ layer, file }) => ({ strings: parseLocale(readInside(layer.root, file), file), file })));
-      l = { locale, file: files[files.length - 1].file };
+      const read = files.map(({ layer, file }) => ({ file, text: readInside(layer.root, file) }));
+      const locale = mergeLocales(read.map(({ file, text }) => ({ strings: parseLocale(text, file), file })));
+      l = { locale, file: files[files.length - 1].file, sources: read.reverse() };
       locales.set(lang, l);
     }
     return l;
@@ -251,6 +268,14 @@ function compileTemplateSet(dir: string): TemplateSet {
     styleSource,
     styleSources,
     languages: () => [...new Set(layers.flatMap((l) => namesIn(l, "locales", ".yaml")))].sort(),
+    locale(lang) {
+      const { locale, file, sources } = localeFor(lang);
+      return { strings: locale.strings, file, sources };
+    },
+    textSources(lang) {
+      const l = locales.get(lang);
+      return l ? [...l.sources, ...sources] : sources;
+    },
     render(data) {
       const { locale, file } = localeFor(data.meta.language);
       const undoc: RenderData = { locale: locale.strings, localeFile: file, originOf: locale.originOf, lang: data.meta.language };
@@ -292,22 +317,32 @@ function templateError(err: LocatedError): UndocError {
 export function locateInTemplates(err: UndocError, markup: string, sources: TemplateSource[]): UndocError {
   const { line, column } = err.location;
   if (!line || !column) return err;
+  // not located in a template: the markup's line would be misread as a line of the template file
+  const unlocated = () => new UndocError(err.code, `${err.detail} (line ${line} of the markup the templates wrote)`, { file: err.location.file }, err.hint);
   const at = (markup.split("\n")[line - 1] ?? "").slice(column - 1);
   const tag = /^<\/?[\w-]+[^>]*>?/.exec(at)?.[0];
-  if (!tag) return err;
+  if (!tag) return unlocated();
   const name = /^<\/?[\w-]+/.exec(tag)![0];
-  for (const needle of [tag, name]) {
-    const hits: Array<{ file: string; line: number; column: number }> = [];
+  // the longest first: the markup from the error on (a template's own text around the tag) tells apart what the tag alone cannot
+  for (const needle of [...new Set([at.slice(0, 60), at.slice(0, tag.length + 20), tag, name])]) {
+    // the template lines that hold the tag: one line (however often it is there) locates it
+    const places = new Map<string, { file: string; line: number; column: number }>();
     for (const s of sources) {
-      let i = s.text.indexOf(needle);
-      while (i >= 0) {
-        const before = s.text.slice(0, i).split("\n");
-        hits.push({ file: s.file, line: before.length, column: before[before.length - 1].length + 1 });
-        i = s.text.indexOf(needle, i + 1);
+      let lineNo = 1;
+      let lineStart = 0;
+      let scanned = 0;
+      for (let i = s.text.indexOf(needle); i >= 0 && places.size < 2; i = s.text.indexOf(needle, i + 1)) {
+        for (let nl = s.text.indexOf("\n", scanned); nl >= 0 && nl < i; nl = s.text.indexOf("\n", nl + 1)) {
+          lineNo++;
+          lineStart = nl + 1;
+        }
+        scanned = i;
+        const key = `${s.file}\u0000${lineNo}`;
+        if (!places.has(key)) places.set(key, { file: s.file, line: lineNo, column: i - lineStart + 1 });
       }
     }
-    if (hits.length === 1) return new UndocError(err.code, err.detail, hits[0], err.hint);
-    if (hits.length > 1) break;
+    if (places.size === 1) return new UndocError(err.code, err.detail, [...places.values()][0], err.hint);
+    if (places.size > 1) break;
   }
-  return err;
+  return unlocated();
 }

@@ -4,7 +4,7 @@
  * `only` copies single files of the base into it, `full` every file. Nothing is overwritten
  * without `force`.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, normalize, resolve, sep } from "node:path";
 import { closest, didYouMean } from "../cli/args.js";
 import { UndocError } from "../errors.js";
@@ -73,6 +73,7 @@ export function templateFiles(layers: readonly Layer[]): string[] {
 
 export function initTemplates(defaultBase: string, dir: string, options: InitOptions = {}): string[] {
   const target = resolve(dir);
+  refuseNonFolder(dir, target);
   // the base the copied files come from: the folder's own base when it is already layered
   const layered = present(join(target, DECLARATION));
   const layers = layered ? templateLayers(target).slice(1) : templateLayers(defaultBase);
@@ -94,9 +95,29 @@ export function initTemplates(defaultBase: string, dir: string, options: InitOpt
   if (clash.length && !options.force) {
     throw new UndocError("USAGE", `${dir} already has ${clash.join(", ")}`, {}, "choose another folder, or pass --force to overwrite those files");
   }
-  mkdirSync(target, { recursive: true });
-  for (const write of writes.values()) write();
+  try {
+    mkdirSync(target, { recursive: true });
+    for (const write of writes.values()) write();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENOSPC" ? "the disk is full" : code === "ENOTDIR" || code === "EEXIST" || code === "EISDIR" ? "something in the folder is in the way (a file where a folder goes, or the other way round)" : (e as Error).message;
+    throw new UndocError("OUTPUT", `cannot copy the templates into ${dir}: ${reason}`, { file: dir }, "choose a folder you can write to");
+  }
   return [...writes.keys()];
+}
+
+/** DIR must be a folder or nothing yet: a file, a device or a link named DIR is in the way (lstat: a link is not followed). */
+function refuseNonFolder(dir: string, target: string): void {
+  let st;
+  try {
+    st = lstatSync(target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw new UndocError("OUTPUT", `cannot use ${dir}: ${(e as Error).message}`, { file: dir });
+  }
+  if (!st.isDirectory()) {
+    throw new UndocError("USAGE", `${dir} exists and is not a folder (it is ${st.isFile() ? "a file" : st.isSymbolicLink() ? "a symbolic link" : "a device, a pipe or a socket"})`, {}, "name a new folder: undoc init my-templates");
+  }
 }
 
 /** A file name given to --only, checked against the base's files (with "did you mean"). */

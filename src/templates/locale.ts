@@ -2,6 +2,7 @@
 import { isAlias, isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 import { UndocError } from "../errors.js";
 import { badCharacter } from "../input/text.js";
+import { yamlProblem } from "../input/yaml.js";
 
 export type LocaleStrings = { [key: string]: string | LocaleStrings };
 
@@ -33,8 +34,10 @@ export function parseLocale(text: string, file: string): LocaleStrings {
   const fail = (msg: string, offset: number | undefined, hint = "locale files map keys to text, e.g. signed: \"(签名)\""): never => {
     throw new UndocError("TEMPLATE", msg, { file, ...at(offset) }, hint);
   };
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length) fail(`YAML syntax error: ${doc.errors[0].message.split("\n")[0]}`, doc.errors[0].pos[0]);
+  const structural = yamlProblem(doc, Infinity);
+  if (structural) fail(`YAML syntax error: ${structural.message}`, structural.offset, structural.hint);
   if (doc.contents === null) return {};
   const walk = (node: YamlNode | null, path: string): LocaleStrings => {
     if (!isMap(node)) fail(`expected a mapping of keys to text${path ? ` at ${path}` : ""}`, node?.range?.[0]);

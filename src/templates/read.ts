@@ -1,8 +1,9 @@
 /** Reading a template folder's files: inside the folder, regular, UTF-8, not too large. */
-import { readFileSync as readFs, realpathSync, statSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import { sep } from "node:path";
 import { UndocError } from "../errors.js";
 import { decodeInput } from "../input/text.js";
+import { readRegularFile } from "../input/read-file.js";
 
 /** A template, locale or style file larger than this is refused (the bundled ones are a few KB). */
 const MAX_TEMPLATE_FILE_BYTES = 4 * 1024 * 1024;
@@ -24,12 +25,11 @@ export function readInside(root: string, file: string, code: "TEMPLATE" | "STYLE
     fail(`cannot read the file: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "it is a link to nothing" : (e as Error).message}`, "replace the link by the file itself");
   }
   if (!real.startsWith(root + sep)) fail("a template file points outside the template folder", "copy the file into the folder instead of linking to it");
-  const st = statSync(real);
-  if (st.isDirectory()) fail("this is a folder, not a file", "template files are .hbs, .yaml files; move the folder out of the way");
-  if (!st.isFile()) fail("this is not a regular file (a device, a socket or a pipe)", "replace it by a text file");
-  if (st.size > MAX_TEMPLATE_FILE_BYTES) fail(`the file is ${st.size} bytes, more than ${MAX_TEMPLATE_FILE_BYTES}`);
+  // opened without blocking and checked on the descriptor: a FIFO, a device or a folder is refused,
+  // and no more than the cap is read whatever stat says
+  const bytes = readRegularFile(real, { code, maxBytes: MAX_TEMPLATE_FILE_BYTES, what: "the file", label: file, tooBigHint: "template, locale and style files are a few KB" });
   try {
-    return decodeInput(readFs(real), file);
+    return decodeInput(bytes, file);
   } catch (e) {
     if (e instanceof UndocError) throw new UndocError(code, e.detail, e.location, "save the file as UTF-8 text");
     throw e;

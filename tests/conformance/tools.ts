@@ -23,6 +23,7 @@ export const PACKAGES = {
   soffice: "libreoffice-writer-nogui",
   unzip: "unzip",
   chromium: "chromium",
+  mkfifo: "coreutils",
 } as const;
 export type Program = keyof typeof PACKAGES;
 

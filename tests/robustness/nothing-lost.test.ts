@@ -17,16 +17,26 @@ const fail = vi.hoisted(() => ({ writeAfterBytes: -1, docx: false }));
 
 vi.mock("node:fs", async (importOriginal) => {
   const fs = await importOriginal<typeof import("node:fs")>();
+  const temporaries = new Set<number>();
   return {
     ...fs,
-    // a disk that fills up: writes part of the bytes, then fails
-    writeFileSync: (path: realFs.PathOrFileDescriptor, data: string | NodeJS.ArrayBufferView, options?: realFs.WriteFileOptions) => {
-      if (fail.writeAfterBytes >= 0 && typeof path === "string" && path.endsWith(".tmp")) {
-        const bytes = typeof data === "string" ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-        fs.writeFileSync(path, bytes.subarray(0, fail.writeAfterBytes));
+    openSync: (path: realFs.PathLike, ...rest: unknown[]) => {
+      const fd = (fs.openSync as (...a: unknown[]) => number)(path, ...rest);
+      if (String(path).endsWith(".tmp")) temporaries.add(fd);
+      return fd;
+    },
+    closeSync: (fd: number) => {
+      temporaries.delete(fd);
+      return fs.closeSync(fd);
+    },
+    // a disk that fills up: writes part of the bytes of a temporary file, then fails
+    writeSync: (fd: number, data: NodeJS.ArrayBufferView, offset?: number, length?: number) => {
+      if (fail.writeAfterBytes >= 0 && temporaries.has(fd)) {
+        const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+        fs.writeSync(fd, bytes.subarray(0, fail.writeAfterBytes));
         throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
       }
-      return fs.writeFileSync(path, data, options);
+      return fs.writeSync(fd, data, offset, length);
     },
   };
 });
@@ -42,7 +52,8 @@ vi.mock("../../src/writers/docx/index.js", async (importOriginal) => {
   };
 });
 
-const { writeFileAtomic } = await import("../../src/render/output.js");
+const { commitOutputs } = await import("../../src/render/commit.js");
+const writeFileAtomic = (path: string, bytes: Uint8Array) => commitOutputs([{ path, bytes }]);
 const { renderFile } = await import("../../src/render/render-file.js");
 
 const EXAMPLE = readFileSync(join(process.cwd(), "examples", "arria-belarus-2020.zh.yaml"), "utf8");
@@ -70,7 +81,7 @@ async function rejection(p: Promise<unknown>): Promise<UndocError> {
   throw new Error("expected an UndocError");
 }
 
-describe("writeFileAtomic", () => {
+describe("commitOutputs, one file", () => {
   it("writes the bytes and leaves no temporary file", () => {
     const dir = folder();
     writeFileAtomic(join(dir, "x.pdf"), Uint8Array.from([1, 2, 3]));
@@ -90,7 +101,7 @@ describe("writeFileAtomic", () => {
     }
     expect(error).toBeInstanceOf(UndocError);
     expect((error as UndocError).code).toBe("OUTPUT");
-    expect((error as UndocError).message).toContain("ENOSPC");
+    expect((error as UndocError).message).toContain("the disk is full (ENOSPC)");
     expect(listing(dir)).toEqual(["x.pdf"]);
     expect(readFileSync(join(dir, "x.pdf"), "utf8")).toBe("earlier output");
   });
@@ -98,7 +109,7 @@ describe("writeFileAtomic", () => {
   it("a rename that fails (the target is a folder): no temporary file left", () => {
     const dir = folder();
     mkdirSync(join(dir, "x.pdf"));
-    expect(() => writeFileAtomic(join(dir, "x.pdf"), Uint8Array.from([1]))).toThrow(/cannot write the output/);
+    expect(() => writeFileAtomic(join(dir, "x.pdf"), Uint8Array.from([1]))).toThrow(/cannot write the output: a folder of that name is in the way/);
     expect(listing(dir)).toEqual(["x.pdf"]);
   });
 
