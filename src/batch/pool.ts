@@ -4,7 +4,8 @@
  * Ctrl-C back until the document is done). Each worker parses the fonts once and renders many
  * documents, one at a time; one failing input is reported and the others still render. A worker
  * that dies (out of memory, a crash) fails the document it held, with a located error, and is
- * replaced: one bad document cannot stop the batch or abort the process.
+ * replaced: one bad document cannot stop the batch or abort the process. With two workers,
+ * documents with both formats are split by format (runSplit).
  *
  * Without the compiled worker (tests run from the sources) the documents render in this thread.
  */
@@ -14,7 +15,10 @@ import { Worker } from "node:worker_threads";
 import { v8HeapLimitMB } from "../render/memory.js";
 import { closeGate, newGate } from "../render/interrupt.js";
 import { printable, printableLines } from "../printable.js";
-import type { Job, JobResult } from "./job.js";
+import type { Handover, Job, JobResult } from "./job.js";
+
+/** A worker's answer: a document's result, or the first half of a document split by format. */
+type Reply = { result: JobResult; handover?: undefined } | { handover: Handover; result?: undefined };
 
 /** Called as each document is done: its result, how many are done, how many there are. */
 export type OnResult = (result: JobResult, done: number, total: number) => void;
@@ -31,7 +35,23 @@ export interface Pool {
   close(): Promise<void>;
 }
 
-const WORKER = fileURLToPath(new URL("./worker.js", import.meta.url));
+/** Set by the bundle's first line (scripts/bundle.mjs): this code runs from dist/cli.bundle.cjs. */
+declare const __undocBundleUrl: string | undefined;
+
+/**
+ * The worker's file: dist/batch/worker.js runs the bundle (the bundled command's workers); the
+ * unbundled command (dist/cli-main.js) starts the unbundled worker, dist/batch/worker-main.js, when
+ * the build made one (else worker.js is that worker).
+ */
+const WORKER = ((): string => {
+  const bundled = fileURLToPath(new URL("./worker.js", import.meta.url));
+  if (typeof __undocBundleUrl === "string") return bundled;
+  const unbundled = fileURLToPath(new URL("./worker-main.js", import.meta.url));
+  return existsSync(unbundled) ? unbundled : bundled;
+})();
+
+/** How many documents the first worker of a split run may have handed over and not yet finished. */
+const AHEAD = 2;
 
 /** What a worker that died while rendering `job` reports for it. */
 function deathResult(job: Job, e: Error & { code?: string }): JobResult {
@@ -54,8 +74,8 @@ function deathResult(job: Job, e: Error & { code?: string }): JobResult {
 interface Lane {
   worker: Worker;
   gate: SharedArrayBuffer;
-  /** the job it renders and what to do with its result */
-  held?: { job: Job; done: (r: JobResult) => void };
+  /** the job it renders and what to do with the worker's answer */
+  held?: { job: Job; done: (r: Reply) => void };
   dead: boolean;
 }
 
@@ -79,12 +99,12 @@ export function createPool(threads: number): Pool {
       const held = lane.held;
       lane.held = undefined;
       lanes.splice(lanes.indexOf(lane), 1);
-      if (held && !stopped) held.done(deathResult(held.job, e));
+      if (held && !stopped) held.done({ result: deathResult(held.job, e) });
     };
-    worker.on("message", (msg: { result: JobResult }) => {
+    worker.on("message", (msg: Reply) => {
       const held = lane.held;
       lane.held = undefined;
-      held?.done(msg.result);
+      held?.done(msg);
     });
     worker.on("error", died);
     worker.on("exit", (code) => died(new Error(`the worker thread ended (exit code ${code})`)));
@@ -92,14 +112,81 @@ export function createPool(threads: number): Pool {
     return lane;
   };
 
-  const render = (lane: Lane, job: Job, invalidate: boolean) =>
-    new Promise<JobResult>((resolve) => {
+  const ask = (lane: Lane, job: Job, message: object, transfer: ArrayBuffer[] = []) =>
+    new Promise<Reply>((resolve) => {
       lane.held = { job, done: resolve };
-      lane.worker.postMessage({ job, invalidate });
+      lane.worker.postMessage({ job, ...message }, transfer);
     });
+  const render = async (lane: Lane, job: Job, invalidate: boolean) => (await ask(lane, job, { invalidate })).result!;
+
+  /**
+   * Two workers, documents with both formats split by format: the first prepares each document
+   * and writes its PDF, the second writes the DOCX from the model it is handed and commits both.
+   * Split by document, both workers would load, run cold and compile (V8 compiles hot code on
+   * background threads, on the same cores) the data, template and model code and both writers;
+   * split by format each warms up half of the writers, and each document is read and built once.
+   * The first worker stays at most {@link AHEAD} documents ahead of the second.
+   */
+  const runSplit = async (jobs: readonly Job[], onResult: OnResult | undefined, invalidate: boolean): Promise<JobResult[]> => {
+    const results: JobResult[] = new Array(jobs.length);
+    let done = 0;
+    const finish = (i: number, r: JobResult) => {
+      results[i] = r;
+      onResult?.(r, ++done, jobs.length);
+    };
+    const handed: { i: number; handover: Handover }[] = [];
+    let preparing = true;
+    let wake: (() => void) | undefined;
+    const signal = () => {
+      const w = wake;
+      wake = undefined;
+      w?.();
+    };
+    const waitForChange = () => new Promise<void>((r) => (wake = r));
+    const first = async (start: Lane) => {
+      let lane: Lane | undefined = start;
+      let fresh = invalidate;
+      for (let i = 0; i < jobs.length; i++) {
+        while (handed.length >= AHEAD && !stopped) await waitForChange();
+        if (!lane || lane.dead) lane = startLane();
+        const job = jobs[i];
+        const split = job.formats.includes("pdf") && job.formats.includes("docx");
+        const reply = await ask(lane, job, split ? { invalidate: fresh, pdfFirst: true } : { invalidate: fresh });
+        fresh = false;
+        if (reply.handover) {
+          handed.push({ i, handover: reply.handover });
+          signal();
+        } else finish(i, reply.result!);
+      }
+      preparing = false;
+      signal();
+    };
+    const second = async (start: Lane) => {
+      let lane: Lane | undefined = start;
+      for (;;) {
+        const next = handed.shift();
+        if (!next) {
+          if (!preparing) return;
+          await waitForChange();
+          continue;
+        }
+        signal(); // room for the first worker to go on
+        if (!lane || lane.dead) lane = startLane();
+        const { pdf } = next.handover;
+        const whole = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength && pdf.buffer instanceof ArrayBuffer;
+        const reply = await ask(lane, jobs[next.i], { handover: next.handover }, whole ? [pdf.buffer as ArrayBuffer] : []);
+        finish(next.i, reply.result!);
+      }
+    };
+    while (lanes.length < 2) startLane();
+    const [a, b] = lanes;
+    await Promise.all([first(a), second(b)]);
+    return results;
+  };
 
   return {
     async run(jobs, onResult, invalidate = false) {
+      if (threads === 2 && jobs.length > 1 && jobs.some((j) => j.formats.includes("pdf") && j.formats.includes("docx"))) return runSplit(jobs, onResult, invalidate);
       const results: JobResult[] = new Array(jobs.length);
       let next = 0;
       let done = 0;
