@@ -11,10 +11,14 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
+import { isMainThread } from "node:worker_threads";
 import { cacheOff, readCached, writeCached } from "./disk-cache.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bundle = join(here, "cli.bundle.cjs");
+
+/** Where a worker finds the function that saves its code cache (set only when the cache is to be made). */
+export const SAVE_CODE_CACHE = Symbol.for("undoc.saveCodeCache");
 
 /** Runs the bundle when there is one (true), else leaves it to the caller (false). */
 export function launchBundle(): boolean {
@@ -22,16 +26,22 @@ export function launchBundle(): boolean {
   let source = readFileSync(bundle, "utf8");
   if (source.startsWith("#!")) source = `//${source.slice(2)}`; // a shebang line, should the entry have one
   const st = statSync(bundle);
-  // the cache belongs to this Node (V8 version and flags) and this bundle (its size and time)
-  const key = `cli-${process.version}-${process.arch}-${st.size}-${Math.trunc(st.mtimeMs)}.v8cache`;
+  // the cache belongs to this Node (V8 version and flags) and this bundle (its size and time), and
+  // to the thread's role: the command's thread runs the CLI, a worker renders (batch/pool.ts)
+  const role = isMainThread ? "cli" : "worker";
+  const key = `${role}-${process.version}-${process.arch}-${st.size}-${Math.trunc(st.mtimeMs)}.v8cache`;
   const useCache = !cacheOff();
   const cached = useCache ? readCached(key) : undefined;
   // Node's CommonJS wrapper, so the bundle runs as dist/cli.bundle.cjs would
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new Script(wrapped, { filename: bundle, cachedData: cached });
   if (useCache && (!cached || script.cachedDataRejected)) {
-    // saved at exit, once the run has compiled what a run compiles (the command exits through process.exit)
-    process.once("exit", () => writeCached(key, script.createCachedData()));
+    const save = () => writeCached(key, script.createCachedData());
+    // the command's thread: at exit, once the run has compiled what a run compiles (it exits
+    // through process.exit); a worker is ended by its pool, so it saves when it has rendered a
+    // document in both formats (batch/worker.ts calls this)
+    if (isMainThread) process.once("exit", save);
+    else (globalThis as Record<symbol, unknown>)[SAVE_CODE_CACHE] = save;
   }
   const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
   const module = { exports: {} };

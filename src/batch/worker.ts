@@ -9,6 +9,9 @@ import { useGate } from "../render/interrupt.js";
 import { invalidateTemplates } from "../templates/engine.js";
 import { prepareAndWritePdf, runJob, writeDocxAndCommit, type Handover, type Job } from "./job.js";
 
+/** launch-bundle.ts's SAVE_CODE_CACHE (the same registered symbol; that file is not in the bundle). */
+const SAVE_CODE_CACHE = Symbol.for("undoc.saveCodeCache");
+
 if (!parentPort) throw new Error("batch/worker.js runs as a worker thread");
 const port = parentPort;
 // commits wait for the main thread's word when a signal stops the run (render/interrupt.ts)
@@ -24,6 +27,14 @@ port.on("message", async (msg: { job: Job; invalidate?: boolean; pdfFirst?: bool
     const whole = pdf && pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength && pdf.buffer instanceof ArrayBuffer;
     port.postMessage(r.ok ? { handover: r.handover } : { result: r.result }, whole ? [pdf.buffer as ArrayBuffer] : []);
   } else {
-    port.postMessage({ result: await runJob(msg.job) });
+    const result = await runJob(msg.job);
+    // the first document rendered in both formats: the code cache of a worker (launch-bundle.ts),
+    // when this run is to make it; before the answer, after which the pool may end this thread
+    const save = (globalThis as Record<symbol, unknown>)[SAVE_CODE_CACHE] as (() => void) | undefined;
+    if (save && msg.job.formats.includes("pdf") && msg.job.formats.includes("docx")) {
+      delete (globalThis as Record<symbol, unknown>)[SAVE_CODE_CACHE];
+      save();
+    }
+    port.postMessage({ result });
   }
 });
