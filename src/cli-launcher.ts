@@ -4,8 +4,28 @@
  * scripts/bundle.mjs): the bundled command with its code cache (launch-bundle.ts), or, without a
  * bundle (the sources compiled by tsc alone), the unbundled command, dist/cli-main.js.
  * The caches are kept where disk-cache.ts says (UNDOC_CACHE_DIR=off: no cache).
+ *
+ * `undoc render` renders on worker threads (batch/pool.ts): with the bundle, its first worker
+ * starts here, before this thread loads the bundle and reads the command line, so the two start
+ * at once; the pool takes that worker as its first (FIRST_WORKER).
  */
-import { launchBundle } from "./launch-bundle.js";
+import { Worker } from "node:worker_threads";
+import { bundled, launchBundle } from "./launch-bundle.js";
+
+/** Where the pool finds the worker started here (the same registered symbol as batch/pool.ts's). */
+const FIRST_WORKER = Symbol.for("undoc.firstWorker");
+
+if (process.argv[2] === "render" && bundled()) {
+  // the gate the pool shares with its workers (render/interrupt.ts: two Int32 counters)
+  const gate = new SharedArrayBuffer(8);
+  const worker = new Worker(new URL("./batch/worker.js", import.meta.url), { workerData: { gate }, stdout: true, stderr: true });
+  const first = { worker, gate, dead: false };
+  // until the pool takes it: it keeps no process alive, and its end is noted (the pool then starts another)
+  worker.unref();
+  worker.on("error", () => {});
+  worker.on("exit", () => (first.dead = true));
+  (globalThis as Record<symbol, unknown>)[FIRST_WORKER] = first;
+}
 
 // (a specifier tsc does not resolve: dist/cli-main.js exists only once the build has bundled)
 const unbundled = "./cli-main.js";

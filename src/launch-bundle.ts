@@ -20,9 +20,14 @@ const bundle = join(here, "cli.bundle.cjs");
 /** Where a worker finds the function that saves its code cache (set only when the cache is to be made). */
 export const SAVE_CODE_CACHE = Symbol.for("undoc.saveCodeCache");
 
+/** Whether there is a bundle to run. */
+export function bundled(): boolean {
+  return existsSync(bundle);
+}
+
 /** Runs the bundle when there is one (true), else leaves it to the caller (false). */
 export function launchBundle(): boolean {
-  if (!existsSync(bundle)) return false;
+  if (!bundled()) return false;
   let source = readFileSync(bundle, "utf8");
   if (source.startsWith("#!")) source = `//${source.slice(2)}`; // a shebang line, should the entry have one
   const st = statSync(bundle);

@@ -50,6 +50,14 @@ const WORKER = ((): string => {
   return existsSync(unbundled) ? unbundled : bundled;
 })();
 
+/** A worker started by the command's launcher before the pool (cli-launcher.ts), with its gate. */
+interface FirstWorker {
+  worker: Worker;
+  gate: SharedArrayBuffer;
+  dead: boolean;
+}
+const FIRST_WORKER = Symbol.for("undoc.firstWorker");
+
 /** How many documents the first worker of a split run may have handed over and not yet finished. */
 const AHEAD = 2;
 
@@ -85,9 +93,15 @@ export function createPool(threads: number): Pool {
   let stopped = false;
 
   const startLane = (): Lane => {
-    const gate = newGate();
+    // the worker the command's launcher started (cli-launcher.ts), if it is still there
+    const first = (globalThis as Record<symbol, FirstWorker | undefined>)[FIRST_WORKER];
+    (globalThis as Record<symbol, unknown>)[FIRST_WORKER] = undefined;
+    if (first?.dead) void first.worker.terminate();
+    const adopted = first && !first.dead ? first : undefined;
+    adopted?.worker.ref();
+    const gate = adopted?.gate ?? newGate();
     // the workers' stdout and stderr come here: a library printing during a render must not break --json
-    const worker = new Worker(WORKER, { workerData: { gate }, stdout: true, stderr: true });
+    const worker = adopted?.worker ?? new Worker(WORKER, { workerData: { gate }, stdout: true, stderr: true });
     const lane: Lane = { worker, gate, dead: false };
     for (const stream of [worker.stdout, worker.stderr]) {
       stream.setEncoding("utf8");
