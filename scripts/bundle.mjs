@@ -14,9 +14,10 @@
  * 2. tsc's dist/cli.js (the unbundled command) becomes dist/cli-main.js, and dist/cli.js the
  *    launcher (src/cli-launcher.ts) that runs the bundle with a V8 code cache; the same for the
  *    batch worker (dist/batch/worker.js runs src/worker-launcher.ts).
- * 3. The code cache is made for this Node by rendering the example once (the functions a render
- *    compiles are the ones cached), and with it what src/disk-cache.ts keeps (the compressed
- *    Latin faces): the first `undoc` run starts fast too.
+ * 3. The code caches are made for this Node by rendering the example once (the functions a render
+ *    compiles, in its worker, are the ones cached) and validating it (the command's thread), and
+ *    with them what src/disk-cache.ts keeps (the compressed Latin faces): the first `undoc` run
+ *    starts fast too.
  *
  * Without esbuild (an install without dev dependencies) it leaves the unbundled command in place.
  */
@@ -149,7 +150,7 @@ writeFileSync(join(DIST, "batch", "worker.js"), '// written by scripts/bundle.mj
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
 console.error(`bundle: dist/cli.bundle.cjs, ${(bytes / 1024).toFixed(0)} KB from ${Object.keys(result.metafile.inputs).length} modules`);
 
-// the code cache for this Node: one render of the example
+// the code caches for this Node: one render of the example (its worker's), one validate (the command's thread)
 if ((process.env.UNDOC_CACHE_DIR ?? process.env.UNDOC_CODE_CACHE) !== "off") {
   const out = mkdtempSync(join(tmpdir(), "undoc-build-"));
   rmSync(join(DIST, ".cache"), { recursive: true, force: true });
@@ -159,4 +160,7 @@ if ((process.env.UNDOC_CACHE_DIR ?? process.env.UNDOC_CODE_CACHE) !== "off") {
   });
   rmSync(out, { recursive: true, force: true });
   if (r.status !== 0) console.error(`bundle: warming the code cache failed (the command still works):\n${r.stderr}`);
+  // the render's worker made its cache; the other commands run the bundle on the command's thread
+  const v = spawnSync(process.execPath, [join(DIST, "cli.js"), "validate", join(ROOT, "examples", "arria-belarus-2020.zh.yaml")], { cwd: ROOT, encoding: "utf8" });
+  if (v.status !== 0) console.error(`bundle: warming the command's code cache failed (the command still works):\n${v.stderr}`);
 }

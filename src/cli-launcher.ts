@@ -5,9 +5,9 @@
  * bundle (the sources compiled by tsc alone), the unbundled command, dist/cli-main.js.
  * The caches are kept where disk-cache.ts says (UNDOC_CACHE_DIR=off: no cache).
  *
- * `undoc render` renders on worker threads (batch/pool.ts): with the bundle, its first worker
- * starts here, before this thread loads the bundle and reads the command line, so the two start
- * at once; the pool takes that worker as its first (FIRST_WORKER).
+ * `undoc render` renders on worker threads (batch/pool.ts), which run the bundle: its first
+ * worker starts here, before this thread reads the command line, so the two start at once (the
+ * pool takes it as its first, FIRST_WORKER), and this thread runs the unbundled command.
  */
 import { Worker } from "node:worker_threads";
 import { bundled, launchBundle } from "./launch-bundle.js";
@@ -15,7 +15,15 @@ import { bundled, launchBundle } from "./launch-bundle.js";
 /** Where the pool finds the worker started here (the same registered symbol as batch/pool.ts's). */
 const FIRST_WORKER = Symbol.for("undoc.firstWorker");
 
-if (process.argv[2] === "render" && bundled()) {
+/** Tells the pool (batch/pool.ts) to start the bundled worker from the unbundled command. */
+const BUNDLED_WORKERS = Symbol.for("undoc.bundledWorkers");
+
+// render: this thread only reads the command line and hands documents out (batch/pool.ts), so it
+// runs the unbundled command (a few small modules: ~10 MB less than the 3 MB bundle and its code
+// cache), and the bundle runs where the work is, in the workers
+const render = process.argv[2] === "render" && bundled();
+if (render) {
+  (globalThis as Record<symbol, unknown>)[BUNDLED_WORKERS] = true;
   // the gate the pool shares with its workers (render/interrupt.ts: two Int32 counters)
   const gate = new SharedArrayBuffer(8);
   const worker = new Worker(new URL("./batch/worker.js", import.meta.url), { workerData: { gate }, stdout: true, stderr: true });
@@ -29,4 +37,4 @@ if (process.argv[2] === "render" && bundled()) {
 
 // (a specifier tsc does not resolve: dist/cli-main.js exists only once the build has bundled)
 const unbundled = "./cli-main.js";
-if (!launchBundle()) await import(unbundled);
+if (render || !launchBundle()) await import(unbundled);

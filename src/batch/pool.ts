@@ -39,13 +39,14 @@ export interface Pool {
 declare const __undocBundleUrl: string | undefined;
 
 /**
- * The worker's file: dist/batch/worker.js runs the bundle (the bundled command's workers); the
- * unbundled command (dist/cli-main.js) starts the unbundled worker, dist/batch/worker-main.js, when
- * the build made one (else worker.js is that worker).
+ * The worker's file: dist/batch/worker.js runs the bundle (the bundled command's workers, and
+ * those of `undoc render`, whose launcher runs the unbundled command: cli-launcher.ts); the
+ * unbundled command run directly (dist/cli-main.js) starts the unbundled worker,
+ * dist/batch/worker-main.js, when the build made one (else worker.js is that worker).
  */
 const WORKER = ((): string => {
   const bundled = fileURLToPath(new URL("./worker.js", import.meta.url));
-  if (typeof __undocBundleUrl === "string") return bundled;
+  if (typeof __undocBundleUrl === "string" || (globalThis as Record<symbol, unknown>)[Symbol.for("undoc.bundledWorkers")]) return bundled;
   const unbundled = fileURLToPath(new URL("./worker-main.js", import.meta.url));
   return existsSync(unbundled) ? unbundled : bundled;
 })();
