@@ -822,23 +822,24 @@ def copy_latin():
     return latin
 
 
-def copy_kai():
-    kai = []
-    for face in KAI_FACES:
+def unchanged_entries(faces, script, licence, package):
+    """Copy faces taken unchanged from a Debian package and describe each for manifest.json."""
+    entries = []
+    for face in faces:
         dst = copy_unchanged(face)
         font = TTFont(dst)
         name = font["name"]
-        kai.append({
+        entries.append({
             "id": face["id"],
             "family": name.getDebugName(16) or name.getDebugName(1),
             "postscriptName": name.getDebugName(6),
             "file": face["file"],
-            "script": "cjk",
+            "script": script,
             "weight": face["weight"],
             "style": "normal",
             "role": face["role"],
-            "licence": "LICENSE-LXGWWenKai.txt",
-            "source": "Debian package fonts-lxgw-wenkai, %s" % face["src"],
+            "licence": licence,
+            "source": "Debian package %s, %s" % (package, face["src"]),
             "changes": "none (copied unchanged)",
             "unicodeRanges": cmap_ranges(font.getBestCmap()),
             "codepoints": len(font.getBestCmap()),
@@ -849,57 +850,34 @@ def copy_kai():
             "unitsPerEm": font["head"].unitsPerEm,
         })
         font.close()
-    lines = [
+    return entries
+
+
+def write_unchanged_licence(file, intro, copyright_file):
+    """The licence file of faces copied unchanged: what they are, Debian's copyright lines, the OFL."""
+    lines = intro + [""] + debian_copyright_lines(copyright_file) + OFL_PREAMBLE
+    with open(os.path.join(OUT, file), "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(lines) + existing_ofl_text())
+
+
+def copy_kai():
+    kai = unchanged_entries(KAI_FACES, "cjk", "LICENSE-LXGWWenKai.txt", "fonts-lxgw-wenkai")
+    write_unchanged_licence("LICENSE-LXGWWenKai.txt", [
         "LXGW WenKai Regular (file LXGWWenKai-Regular.ttf in this folder) is copied",
         "unchanged from the Debian package fonts-lxgw-wenkai",
         "(upstream https://github.com/lxgw/LxgwWenKai), with the Reserved Font Names",
         "\"霞鹜\" and \"LXGW\".",
-        "",
-    ]
-    lines += debian_copyright_lines(LXGW_COPYRIGHT)
-    lines += OFL_PREAMBLE
-    with open(os.path.join(OUT, "LICENSE-LXGWWenKai.txt"), "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(lines) + existing_ofl_text())
+    ], LXGW_COPYRIGHT)
     return kai
 
 
 def copy_arabic():
-    arabic = []
-    for face in ARABIC_FACES:
-        dst = copy_unchanged(face)
-        font = TTFont(dst)
-        name = font["name"]
-        arabic.append({
-            "id": face["id"],
-            "family": name.getDebugName(16) or name.getDebugName(1),
-            "postscriptName": name.getDebugName(6),
-            "file": face["file"],
-            "script": "arabic",
-            "weight": face["weight"],
-            "style": "normal",
-            "role": face["role"],
-            "licence": "LICENSE-Amiri.txt",
-            "source": "Debian package fonts-hosny-amiri, %s" % face["src"],
-            "changes": "none (copied unchanged)",
-            "unicodeRanges": cmap_ranges(font.getBestCmap()),
-            "codepoints": len(font.getBestCmap()),
-            "glyphs": len(font.getGlyphOrder()),
-            "bytes": os.path.getsize(dst),
-            "sha256": sha256(dst),
-            "version": name.getDebugName(5),
-            "unitsPerEm": font["head"].unitsPerEm,
-        })
-        font.close()
-    lines = [
+    arabic = unchanged_entries(ARABIC_FACES, "arabic", "LICENSE-Amiri.txt", "fonts-hosny-amiri")
+    write_unchanged_licence("LICENSE-Amiri.txt", [
         "Amiri Regular and Bold (files Amiri-Regular.ttf, Amiri-Bold.ttf in this folder) are",
         "copied unchanged from the Debian package fonts-hosny-amiri",
         "(upstream https://www.amirifont.org).",
-        "",
-    ]
-    lines += debian_copyright_lines(AMIRI_COPYRIGHT)
-    lines += OFL_PREAMBLE
-    with open(os.path.join(OUT, "LICENSE-Amiri.txt"), "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(lines) + existing_ofl_text())
+    ], AMIRI_COPYRIGHT)
     return arabic
 
 
