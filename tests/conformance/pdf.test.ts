@@ -61,11 +61,16 @@ function withoutComposerHyphensInOrder(lines: string[], theirs: string): string 
   return out;
 }
 
-/** The same where the order differs (the masthead, bidi marks): as many line-final hyphens dropped as poppler has fewer hyphens. */
+/**
+ * The same where the order differs (the masthead, bidi marks): as many hyphens dropped as poppler
+ * has fewer, line-final ones first. In the masthead pdf.js joins texts that stand side by side into
+ * one line, so a hyphen that ends a line of the organ's name may stand inside pdf.js's line.
+ */
 function withoutComposerHyphensByCount(lines: string[], theirs: string): string {
   const count = (t: string) => [...t].filter((c) => LINE_END_HYPHEN.test(c)).length;
   let extra = count(lines.join("")) - count(theirs);
-  return lines.map((l) => (extra > 0 && LINE_END_HYPHEN.test(l) ? (extra--, l.slice(0, -1)) : l)).join("");
+  const joined = lines.map((l) => (extra > 0 && LINE_END_HYPHEN.test(l) ? (extra--, l.slice(0, -1)) : l)).join("");
+  return [...joined].filter((c) => !(extra > 0 && LINE_END_HYPHEN.test(c) && extra--)).join("");
 }
 
 /** Most characters the masthead of page 1 holds (organisation, symbol, organ, distribution block). */
