@@ -22,6 +22,12 @@ export interface ErrorLocation {
   path?: string; // field path in the data, e.g. letter.paragraphs[2]
 }
 
+/** An error as reports and the preview pass it on: plain data, its code, message and place. */
+export interface ErrorSummary extends ErrorLocation {
+  code: string;
+  message: string;
+}
+
 export class UndocError extends Error {
   readonly code: ErrorCode;
   readonly location: ErrorLocation;

@@ -1,6 +1,6 @@
 /** One document of a batch and its outcome, as plain data (it crosses worker-thread boundaries). */
 import { createHash } from "node:crypto";
-import { isUndocError } from "../errors.js";
+import { isUndocError, type ErrorSummary } from "../errors.js";
 import { faceSetFor } from "../fonts/face-set.js";
 import type { Document } from "../model/types.js";
 import { commitOutputs } from "../render/commit.js";
@@ -22,14 +22,7 @@ export interface Job {
   docxFonts?: DocxFontMode;
 }
 
-export interface JobError {
-  code: string;
-  message: string;
-  file?: string;
-  line?: number;
-  column?: number;
-  path?: string;
-}
+export type JobError = ErrorSummary;
 
 export type JobResult =
   | { input: string; ok: true; outputs: RenderedOutput[]; ms: number }

@@ -4,15 +4,9 @@
  * in the document as text, never as HTML.
  */
 import { readFileSync, statSync } from "node:fs";
-import { isUndocError } from "../errors.js";
+import { isUndocError, type ErrorSummary } from "../errors.js";
 
-export interface ErrorView {
-  code: string;
-  message: string;
-  file?: string;
-  line?: number;
-  column?: number;
-  path?: string;
+export interface ErrorView extends ErrorSummary {
   hint?: string;
   /** the lines around `line`, numbered; `at` marks the offending one */
   excerpt?: Array<{ line: number; text: string; at: boolean }>;

@@ -10,7 +10,7 @@ import type { UnDocumentData } from "../../src/input/schema.js";
 import type { Rendered } from "../../src/render/pipeline.js";
 import { pageSize } from "../../src/style/style.js";
 import { paragraphsOf, renderedFile } from "../writers/docx/helpers.js";
-import { libreOffice, pageCount, type Converted } from "./libreoffice.js";
+import { libreOffice, pageCount, textBlockPages, type Converted } from "./libreoffice.js";
 import { check, run, willRun, type Program } from "./tools.js";
 
 const NEEDS: Program[] = ["soffice", "pdftotext", "pdfinfo"];
@@ -100,11 +100,7 @@ describe("the Arabic DOCX laid out by LibreOffice", () => {
   });
 
   check("holds every paragraph's words in the text block", NEEDS, () => {
-    const { top, bottom } = rendered.style.page.margin;
-    const { width, height } = pageSize(rendered.style);
-    const pages = Array.from({ length: pageCount(lo.file) }, (_, i) =>
-      run("pdftotext", ["-enc", "UTF-8", "-f", String(i + 1), "-l", String(i + 1), "-x", "0", "-y", String(top - 8), "-W", String(width), "-H", String(height - bottom - top + 8), lo.file, "-"]),
-    );
+    const pages = textBlockPages(lo.file, rendered.style);
     const text = letters(pages.join(""));
     for (const p of paragraphsOf(data)) expect(text, p).toContain(letters(p));
   });

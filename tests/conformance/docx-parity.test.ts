@@ -8,9 +8,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { UnDocumentData } from "../../src/input/schema.js";
 import type { Rendered } from "../../src/render/pipeline.js";
-import { pageSize } from "../../src/style/style.js";
 import { EXAMPLE, paragraphsOf, renderedFile, REPORT, REPORT_EN, REPORT_ZH, squash } from "../writers/docx/helpers.js";
-import { libreOffice, pageCount, pageText, type Converted } from "./libreoffice.js";
+import { libreOffice, pageCount, textBlockPages, pageText, type Converted } from "./libreoffice.js";
 import { check, run, willRun, type Program } from "./tools.js";
 
 const NEEDS: Program[] = ["soffice", "pdftotext", "pdfinfo", "pdffonts"];
@@ -62,11 +61,7 @@ describe("DOCX laid out by LibreOffice vs undoc's PDF", () => {
 
   check("contains every paragraph of the example in the text block, and the furniture", NEEDS, () => {
     const { data, rendered, lo } = docs[EXAMPLE];
-    const { top, bottom } = rendered.style.page.margin;
-    const { width, height } = pageSize(rendered.style);
-    const pages = Array.from({ length: pageCount(lo.file) }, (_, i) =>
-      run("pdftotext", ["-enc", "UTF-8", "-f", String(i + 1), "-l", String(i + 1), "-x", "0", "-y", String(top - 8), "-W", String(width), "-H", String(height - bottom - top + 8), lo.file, "-"]),
-    );
+    const pages = textBlockPages(lo.file, rendered.style);
     const text = squash(pages.join(""));
     for (const p of paragraphsOf(data)) expect(text, p).toContain(squash(p));
     const all = squash(run("pdftotext", ["-enc", "UTF-8", lo.file, "-"]));

@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pageSize, type Style } from "../../src/style/style.js";
 import { run } from "./tools.js";
 
 export interface Converted {
@@ -34,3 +35,15 @@ export function libreOffice(input: Uint8Array, o: { name?: string; to?: string; 
 
 export const pageCount = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(run("pdfinfo", [pdf]))?.[1]);
 export const pageText = (pdf: string, page: number) => run("pdftotext", ["-enc", "UTF-8", "-f", String(page), "-l", String(page), pdf, "-"]);
+
+/**
+ * pdftotext's text of each page's text block (between the style's top and bottom margins, 8 pt
+ * more at the top: Word and LibreOffice set an exact-height line's baseline a little higher).
+ */
+export function textBlockPages(file: string, style: Style): string[] {
+  const { top, bottom } = style.page.margin;
+  const { width, height } = pageSize(style);
+  return Array.from({ length: pageCount(file) }, (_, i) =>
+    run("pdftotext", ["-enc", "UTF-8", "-f", String(i + 1), "-l", String(i + 1), "-x", "0", "-y", String(top - 8), "-W", String(width), "-H", String(height - bottom - top + 8), file, "-"]),
+  );
+}
