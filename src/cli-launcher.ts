@@ -11,6 +11,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { bundled, launchBundle } from "./launch-bundle.js";
+import { trace } from "./trace.js";
 
 /** Where the pool finds the worker started here (the same registered symbol as batch/pool.ts's). */
 const FIRST_WORKER = Symbol.for("undoc.firstWorker");
@@ -21,6 +22,7 @@ const BUNDLED_WORKERS = Symbol.for("undoc.bundledWorkers");
 // render: this thread only reads the command line and hands documents out (batch/pool.ts), so it
 // runs the unbundled command (a few small modules: ~10 MB less than the 3 MB bundle and its code
 // cache), and the bundle runs where the work is, in the workers
+trace("launcher: start");
 const render = process.argv[2] === "render" && bundled();
 if (render) {
   (globalThis as Record<symbol, unknown>)[BUNDLED_WORKERS] = true;

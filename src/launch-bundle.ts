@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
 import { isMainThread } from "node:worker_threads";
 import { cacheOff, readCached, writeCached } from "./disk-cache.js";
+import { trace } from "./trace.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bundle = join(here, "cli.bundle.cjs");
@@ -48,6 +49,7 @@ export function launchBundle(): boolean {
     if (isMainThread) process.once("exit", save);
     else (globalThis as Record<symbol, unknown>)[SAVE_CODE_CACHE] = save;
   }
+  trace(`bundle: compiled (code cache ${cached ? (script.cachedDataRejected ? "rejected" : "used") : "absent"})`);
   const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
   const module = { exports: {} };
   run(module.exports, createRequire(bundle), module, bundle, here);

@@ -4,6 +4,8 @@
  * worker on a worker thread, or, without a bundle, the unbundled worker, dist/batch/worker-main.js.
  */
 import { launchBundle } from "./launch-bundle.js";
+import { trace } from "./trace.js";
 
+trace("worker: start");
 const unbundled = "./batch/worker-main.js";
 if (!launchBundle()) await import(unbundled);

@@ -16,6 +16,7 @@ import { v8HeapLimitMB } from "../render/memory.js";
 import { closeGate, newGate } from "../render/interrupt.js";
 import { printable, printableLines } from "../printable.js";
 import type { Handover, Job, JobResult } from "./job.js";
+import { trace } from "../trace.js";
 
 /** A worker's answer: a document's result, or the first half of a document split by format. */
 type Reply = { result: JobResult; handover?: undefined } | { handover: Handover; result?: undefined };
@@ -117,6 +118,7 @@ export function createPool(threads: number): Pool {
       if (held && !stopped) held.done({ result: deathResult(held.job, e) });
     };
     worker.on("message", (msg: Reply) => {
+      trace("pool: reply");
       const held = lane.held;
       lane.held = undefined;
       held?.done(msg);
@@ -130,6 +132,7 @@ export function createPool(threads: number): Pool {
   const ask = (lane: Lane, job: Job, message: object, transfer: ArrayBuffer[] = []) =>
     new Promise<Reply>((resolve) => {
       lane.held = { job, done: resolve };
+      trace("pool: job sent");
       lane.worker.postMessage({ job, ...message }, transfer);
     });
   const render = async (lane: Lane, job: Job, invalidate: boolean) => (await ask(lane, job, { invalidate })).result!;

@@ -5,6 +5,7 @@
  * its DOCX from that and commit both outputs).
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { trace } from "../trace.js";
 import { useGate } from "../render/interrupt.js";
 import { invalidateTemplates } from "../templates/engine.js";
 import { prepareAndWritePdf, runJob, writeDocxAndCommit, type Handover, type Job } from "./job.js";
@@ -12,6 +13,7 @@ import { prepareAndWritePdf, runJob, writeDocxAndCommit, type Handover, type Job
 /** launch-bundle.ts's SAVE_CODE_CACHE (the same registered symbol; that file is not in the bundle). */
 const SAVE_CODE_CACHE = Symbol.for("undoc.saveCodeCache");
 
+trace("worker: bundle loaded");
 if (!parentPort) throw new Error("batch/worker.js runs as a worker thread");
 const port = parentPort;
 // commits wait for the main thread's word when a signal stops the run (render/interrupt.ts)

@@ -2,6 +2,7 @@
  * The pipeline, one stage per folder:
  * data -> (input) validated data -> (templates) markup -> (markup) model -> (writers) PDF, DOCX.
  */
+import { trace } from "../trace.js";
 import { join, resolve } from "node:path";
 import { checkCoverage, checkLocaleCoverage } from "./coverage.js";
 import { faceSetFor } from "../fonts/face-set.js";
@@ -124,9 +125,13 @@ export function checkLanguage(data: UnDocumentData, templates: string = DEFAULT_
 export function prepareDocument(data: UnDocumentData, templates: string = DEFAULT_TEMPLATES): { model: Document; style: Style; faces: FaceSet } {
   const dir = resolve(templates);
   checkLanguage(validateData(data), dir);
+  trace("prepare: validated");
   const model = buildModel(data, dir);
+  trace("prepare: model built");
   const style = styleOf(dir, data.meta.language);
+  trace("prepare: style");
   const faces = faceSetFor(style);
+  trace("prepare: faces");
   // every character drawn must have a glyph: a FONT error listing the others, before any writer runs
   const set = loadTemplateSet(dir);
   checkLocaleCoverage(set.locale(data.meta.language), faces);

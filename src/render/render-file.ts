@@ -7,6 +7,7 @@ import { commitOutputs } from "./commit.js";
 import { checkOptions } from "./options.js";
 import { DEFAULT_TEMPLATES, FORMATS, metadataDate, prepareDocument, RENDER_OPTIONS, writeFormats, type Format, type Prepared, type RenderOptions } from "./pipeline.js";
 import { outputPath } from "./output.js";
+import { trace } from "../trace.js";
 
 export interface RenderFileOptions extends RenderOptions {
   /**
@@ -35,11 +36,14 @@ export interface RenderFileResult {
  * prepared. The data and its text stay in here, so they can go before the writers run.
  */
 export function prepareFile(input: string, options: RenderOptions & { formats: readonly Format[] }): [Prepared, RenderOptions & { date: Date }] {
+  trace("prepare: start");
   const text = readDataFile(input);
   // a document this process cannot hold is refused here, located, instead of aborting the process
   checkMemory(input, Buffer.byteLength(text), options.formats);
   const data = parseData(text, input);
+  trace("prepare: data parsed and checked");
   const prepared = prepareDocument(data, options.templates ?? DEFAULT_TEMPLATES);
+  trace("prepare: model and style ready");
   return [prepared, { ...options, date: options.date ?? metadataDate(data) }];
 }
 
@@ -52,7 +56,9 @@ export async function renderFile(input: string, outDir: string, options: RenderF
   const rendered = await writeFormats(...prepareFile(input, { ...renderOptions, formats }));
   // every format rendered: now they are written together, or not at all (commit.ts)
   const files = formats.filter((f) => rendered[f]).map((format) => ({ format, path: outputPath(input, outDir, format, outName), bytes: rendered[format]! }));
+  trace("writers done");
   commitOutputs(files);
+  trace("committed");
   const outputs = files.map(({ format, path, bytes }) => ({ format, path, bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") }));
   return { input, outputs, ms: performance.now() - t0 };
 }

@@ -6,6 +6,7 @@ import type { Document } from "../model/types.js";
 import type { Style } from "../style/style.js";
 import type { FaceSet } from "../typeset/index.js";
 import type { Format, RenderOptions } from "./pipeline.js";
+import { trace } from "../trace.js";
 
 /**
  * One writer run on a prepared document (renderData's last step; batch/pool.ts also runs it on a
@@ -13,6 +14,7 @@ import type { Format, RenderOptions } from "./pipeline.js";
  * run never loads docx, and the other way round.
  */
 export async function writeFormat(format: Format, doc: { model: Document; style: Style; faces: FaceSet }, date: Date, options: Pick<RenderOptions, "pdf" | "docx"> = {}): Promise<Uint8Array> {
+  trace(`${format}: start`);
   if (format === "pdf") {
     const { writePdf } = await import("../writers/pdf/index.js");
     return writePdf(doc.model, doc.style, doc.faces, { date, tagged: options.pdf?.tagged ?? true });

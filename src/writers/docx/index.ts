@@ -30,6 +30,7 @@ import { packageParts, wholeFontParts, zipPackage } from "./package.js";
 import { footers, headers, sectionProperties } from "./page-parts.js";
 import { settingsPart } from "./settings.js";
 import { styleSheet } from "./styles.js";
+import { trace } from "../../trace.js";
 
 export type { DocxFontMode, SystemFonts } from "./fonts.js";
 export { DOCX_FONT_MODES } from "./fonts.js";
@@ -48,6 +49,7 @@ export interface DocxOptions {
 export async function writeDocx(doc: Document, style: Style, faces: FaceSet, options: DocxOptions): Promise<Uint8Array> {
   const mode: DocxFontMode = options.embedFonts === false ? "none" : (options.fonts ?? "editable");
   const plan = fontPlan(doc, style, faces, mode, options.systemFonts ?? DEFAULT_SYSTEM_FONTS);
+  trace("docx: font plan");
   const ctx = docxContext(doc, style, faces, plan);
   const sheet = styleSheet(ctx);
   const numbering = new NumberingRegistry(ctx, doc.numbering);
@@ -59,6 +61,7 @@ export async function writeDocx(doc: Document, style: Style, faces: FaceSet, opt
   };
   // the body first: the numbering definitions come from its labels
   const children = bodyContent(writer, doc.body);
+  trace("docx: body");
   const embeds = plan.table.some((f) => f.members.length > 0);
   const fontTable = new FontTable(plan.table);
   const file = new UndocFile(
@@ -90,7 +93,9 @@ export async function writeDocx(doc: Document, style: Style, faces: FaceSet, opt
       coreProperties: corePropertiesPart({ title: doc.meta.title, subject: doc.meta.symbol, creator: "undoc", language: wordLang(doc.meta.lang), date: options.date }),
     },
   );
+  trace("docx: file object");
   const parts = packageParts(file);
+  trace("docx: parts compiled");
   if (isRtl(style)) parts.set("word/document.xml", rightToLeftSection(parts.get("word/document.xml") as string));
   return zipPackage(parts, options.date, wholeFontParts(fontTable.files));
 }

@@ -13,6 +13,7 @@
  * labels, table columns, the footnote rule and the furniture move to the other side, while the
  * lines' runs are already in visual order (the typesetter's bidi) and marks are not reflected.
  */
+import { trace } from "../../trace.js";
 import type { Document } from "../../model/types.js";
 import { isRtl, pageSize, type Style } from "../../style/style.js";
 import type { FaceSet } from "../../typeset/index.js";
@@ -74,6 +75,7 @@ export function layoutPages(doc: Document, style: Style, faces: FaceSet): DrawIt
 
 export async function writePdf(doc: Document, style: Style, faces: FaceSet, options: PdfOptions): Promise<Uint8Array> {
   const l = layout(doc, style, faces);
+  trace("pdf: laid out");
   const drawer = new PageDrawer(pageSize(style), {
     title: doc.meta.title,
     subject: doc.meta.symbol,
@@ -86,6 +88,7 @@ export async function writePdf(doc: Document, style: Style, faces: FaceSet, opti
     if (kept && kept.length < RETAINED_PAGES) kept.push(p);
     else kept = undefined; // too long to keep: count only, draw in a second pass
   });
+  trace("pdf: paginated");
   if (kept) kept.forEach((p, i) => drawer.page(pageItems(l, doc, p, i + 1, total)));
   else {
     // a fresh layout: the first one's structure nodes and note layouts stay behind
@@ -96,5 +99,6 @@ export async function writePdf(doc: Document, style: Style, faces: FaceSet, opti
       drawer.page(pageItems(again, doc, p, n, total));
     });
   }
+  trace("pdf: pages drawn");
   return drawer.finish();
 }
