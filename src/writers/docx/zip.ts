@@ -1,7 +1,17 @@
 /**
  * A deterministic zip writer: entries in the given order, every entry dated `date` (DOS time from
- * its UTC fields, so the bytes do not depend on the time zone), no extra fields. Compression is
- * fflate's deflate (pure JavaScript: the same bytes on every machine, unlike a CPU-tuned zlib).
+ * its UTC fields, so the bytes do not depend on the time zone), no extra fields.
+ *
+ * Compression gives the same bytes on every machine. Node's zlib cannot do that for ordinary
+ * deflate: it is Chromium's zlib, whose match finder hashes with the CPU's CRC-32C instruction
+ * where there is one and with zlib's rolling hash where there is not, so its LZ77 output depends
+ * on the CPU. Hence:
+ * - text parts (XML) and the whole faces: fflate's deflate (pure JavaScript, LZ77, level 1);
+ * - the fonts made for this document (subsets): zlib's run-length strategy (Z_RLE), which never
+ *   hashes, so its output is the same on every CPU (tests/writers/docx/zip.test.ts holds it to
+ *   stored bytes). On a font it compresses about a fifth less than LZ77 (glyph outlines repeat
+ *   little), but it runs natively: ~1 ms for a 150 KB subset where fflate, not yet optimised by V8
+ *   in a fresh process, takes ~40 ms.
  * Compressed data is cached per data array, and large entries (fonts) also by their content, so a
  * warm process deflates a font once even though docx hands over a new (obfuscated) copy each time;
  * entries marked unchanging are kept on disk too (src/disk-cache.ts): the whole Latin faces of the
@@ -10,7 +20,7 @@
 import { createHash } from "node:crypto";
 import { deflateSync } from "fflate";
 import { readCached, writeCached } from "../../disk-cache.js";
-import { crc32 as zlibCrc32 } from "node:zlib";
+import { constants, crc32 as zlibCrc32, deflateRawSync } from "node:zlib";
 import { crc32 as jsCrc32 } from "../../marks/index.js";
 
 /** CRC-32: zlib's (Node 20.15 on), else undoc's own; the same values. */
@@ -35,13 +45,13 @@ const BY_CONTENT_MIN = 64 * 1024;
 const byContent = new Map<string, Packed>();
 const BY_CONTENT_LIMIT = 32;
 
-function pack(data: Uint8Array, unchanging = false): Packed {
+function pack(data: Uint8Array, unchanging = false, runLength = false): Packed {
   let p = packedCache.get(data);
   if (p) return p;
   const key = data.length >= BY_CONTENT_MIN ? createHash("sha1").update(data).digest("hex") : undefined;
   p = key ? (byContent.get(key) ?? (unchanging ? fromDisk(key, data) : undefined)) : undefined;
   if (!p) {
-    const deflated = deflateSync(data, { level: 1 });
+    const deflated = runLength && !unchanging ? deflateRunLength(data) : deflateSync(data, { level: 1 });
     p = deflated.length < data.length ? { crc: crc32(data), method: 8, bytes: deflated } : { crc: crc32(data), method: 0, bytes: data };
     if (key && unchanging) toDisk(key, data.length, p);
     if (key) {
@@ -51,6 +61,17 @@ function pack(data: Uint8Array, unchanging = false): Packed {
   }
   packedCache.set(data, p);
   return p;
+}
+
+/** Font files in a package (ECMA-376 Part 1 §15.2.13: obfuscated .odttf; plain .ttf). */
+export const isFontData = (name: string): boolean => /\.(odttf|ttf|otf)$/i.test(name);
+
+/**
+ * Raw deflate with run-length matches only (zlib's Z_RLE): no hash chains, hence no CPU-dependent
+ * choice of matches. memLevel fixed, as it sets where blocks end.
+ */
+export function deflateRunLength(data: Uint8Array): Uint8Array {
+  return new Uint8Array(deflateRawSync(data, { level: 6, memLevel: 8, windowBits: 15, strategy: constants.Z_RLE }));
 }
 
 /** The disk entry of deflated data: CRC-32 and length of the data, then the deflated bytes. */
@@ -89,7 +110,7 @@ export function zipEntries(entries: ZipEntry[], when: Date): Uint8Array {
   let offset = 0;
   for (const e of entries) {
     const name = enc.encode(e.name);
-    const p = pack(e.data, e.unchanging);
+    const p = pack(e.data, e.unchanging, isFontData(e.name));
     const local = new Uint8Array(30 + name.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, 0x04034b50, true); // local file header
