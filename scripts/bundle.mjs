@@ -39,14 +39,15 @@ try {
   process.exit(0);
 }
 
-/** undoc's sources as the bundle needs them (see above). */
-const sources = {
+/** undoc's sources as a bundle in `outDir` (a folder of dist/) needs them (see above). */
+const sourcesFor = (outDir) => ({
   name: "undoc-sources",
   setup(build) {
     build.onLoad({ filter: /\.ts$/ }, (args) => {
       if (!args.path.startsWith(SRC)) return undefined;
       let text = readFileSync(args.path, "utf8");
-      const distFile = relative(SRC, args.path).replace(/\.ts$/, ".js").split("\\").join("/");
+      // the module's file in dist/, from the bundle's folder
+      const distFile = relative(join(DIST, outDir), join(DIST, relative(SRC, args.path))).replace(/\.ts$/, ".js").split("\\").join("/");
       text = text
         .replace(/^\s*const require = createRequire\(import\.meta\.url\);\s*$/m, "")
         .replace(/createRequire\(import\.meta\.url\)\(/g, "require(")
@@ -54,7 +55,8 @@ const sources = {
       return { contents: text, loader: "ts" };
     });
   },
-};
+});
+const sources = sourcesFor(".");
 
 /**
  * The large libraries' entry files, and the writers: each notes its package in the file named by
@@ -146,6 +148,18 @@ chmodSync(join(DIST, "cli.js"), 0o755);
 // file batch/pool.ts starts) runs the bundle through src/worker-launcher.ts
 renameSync(join(DIST, "batch", "worker.js"), join(DIST, "batch", "worker-main.js"));
 writeFileSync(join(DIST, "batch", "worker.js"), '// written by scripts/bundle.mjs: a batch worker runs the bundled code (src/worker-launcher.ts)\nimport "../worker-launcher.js";\n');
+// ... and what the pool starts: the same as one CommonJS file (src/worker-launcher.ts says why)
+await esbuild.build({
+  entryPoints: [join(SRC, "worker-launcher.ts")],
+  outfile: join(DIST, "batch", "worker.cjs"),
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  plugins: [sourcesFor("batch")],
+  legalComments: "none",
+  logLevel: "warning",
+});
 
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
 console.error(`bundle: dist/cli.bundle.cjs, ${(bytes / 1024).toFixed(0)} KB from ${Object.keys(result.metafile.inputs).length} modules`);

@@ -9,6 +9,7 @@
  * worker starts here, before this thread reads the command line, so the two start at once (the
  * pool takes it as its first, FIRST_WORKER), and this thread runs the unbundled command.
  */
+import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { bundled, launchBundle } from "./launch-bundle.js";
 import { trace } from "./trace.js";
@@ -28,7 +29,9 @@ if (render) {
   (globalThis as Record<symbol, unknown>)[BUNDLED_WORKERS] = true;
   // the gate the pool shares with its workers (render/interrupt.ts: two Int32 counters)
   const gate = new SharedArrayBuffer(8);
-  const worker = new Worker(new URL("./batch/worker.js", import.meta.url), { workerData: { gate }, stdout: true, stderr: true });
+  // the file batch/pool.ts starts (BUNDLED_WORKER_FILE): the bundle's build makes worker.cjs
+  const file = new URL("./batch/worker.cjs", import.meta.url);
+  const worker = new Worker(existsSync(file) ? file : new URL("./batch/worker.js", import.meta.url), { workerData: { gate }, stdout: true, stderr: true });
   const first = { worker, gate, dead: false };
   // until the pool takes it: it keeps no process alive, and its end is noted (the pool then starts another)
   worker.unref();

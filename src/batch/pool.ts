@@ -36,17 +36,23 @@ export interface Pool {
   close(): Promise<void>;
 }
 
+/**
+ * What runs the bundle on a worker thread (scripts/bundle.mjs builds both): worker.cjs, one
+ * CommonJS file, which a thread starts sooner than worker.js and the modules it imports.
+ */
+export const BUNDLED_WORKER_FILE = existsSync(fileURLToPath(new URL("./worker.cjs", import.meta.url))) ? "./worker.cjs" : "./worker.js";
+
 /** Set by the bundle's first line (scripts/bundle.mjs): this code runs from dist/cli.bundle.cjs. */
 declare const __undocBundleUrl: string | undefined;
 
 /**
- * The worker's file: dist/batch/worker.js runs the bundle (the bundled command's workers, and
+ * The worker's file: dist/batch/worker.cjs runs the bundle (the bundled command's workers, and
  * those of `undoc render`, whose launcher runs the unbundled command: cli-launcher.ts); the
  * unbundled command run directly (dist/cli-main.js) starts the unbundled worker,
  * dist/batch/worker-main.js, when the build made one (else worker.js is that worker).
  */
 const WORKER = ((): string => {
-  const bundled = fileURLToPath(new URL("./worker.js", import.meta.url));
+  const bundled = fileURLToPath(new URL(BUNDLED_WORKER_FILE, import.meta.url));
   if (typeof __undocBundleUrl === "string" || (globalThis as Record<symbol, unknown>)[Symbol.for("undoc.bundledWorkers")]) return bundled;
   const unbundled = fileURLToPath(new URL("./worker-main.js", import.meta.url));
   return existsSync(unbundled) ? unbundled : bundled;
