@@ -11,7 +11,6 @@
  */
 import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
-import { bundled, launchBundle } from "./launch-bundle.js";
 import { trace } from "./trace.js";
 
 /** Where the pool finds the worker started here (the same registered symbol as batch/pool.ts's). */
@@ -24,7 +23,8 @@ const BUNDLED_WORKERS = Symbol.for("undoc.bundledWorkers");
 // runs the unbundled command (a few small modules: ~10 MB less than the 3 MB bundle and its code
 // cache), and the bundle runs where the work is, in the workers
 trace("launcher: start");
-const render = process.argv[2] === "render" && bundled();
+// (launch-bundle.js is imported below only when this thread runs the bundle: the worker starts first)
+const render = process.argv[2] === "render" && existsSync(new URL("./cli.bundle.cjs", import.meta.url));
 if (render) {
   (globalThis as Record<symbol, unknown>)[BUNDLED_WORKERS] = true;
   // the gate the pool shares with its workers (render/interrupt.ts: two Int32 counters)
@@ -42,4 +42,4 @@ if (render) {
 
 // (a specifier tsc does not resolve: dist/cli-main.js exists only once the build has bundled)
 const unbundled = "./cli-main.js";
-if (render || !launchBundle()) await import(unbundled);
+if (render || !(await import("./launch-bundle.js")).launchBundle()) await import(unbundled);
