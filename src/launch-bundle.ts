@@ -29,7 +29,9 @@ export function bundled(): boolean {
 /** Runs the bundle when there is one (true), else leaves it to the caller (false). */
 export function launchBundle(): boolean {
   if (!bundled()) return false;
-  let source = readFileSync(bundle, "utf8");
+  // latin1: the build writes the bundle in pure ASCII (scripts/bundle.mjs), so this reads the same
+  // text as utf8 would, copied into a one-byte string instead of decoded (~1 ms, not ~5, for 3 MB)
+  let source = readFileSync(bundle, "latin1");
   if (source.startsWith("#!")) source = `//${source.slice(2)}`; // a shebang line, should the entry have one
   const st = statSync(bundle);
   // the cache belongs to this Node (V8 version and flags) and this bundle (its size and time), and

@@ -88,6 +88,8 @@ function at(root: unknown, path: Array<string | number>): unknown {
 
 /** Recursive schemas (TypeBox Type.Recursive) by their $id, so a reference to one can be followed. */
 const recursive = new Map<string, TSchema>();
+/** The schemas whose recursive parts are registered. */
+const collected = new WeakSet<TSchema>();
 
 /** Registers the recursive schemas inside `s`, so deref can follow references to them. */
 export function collectRecursive(s: unknown, seen = new Set<unknown>()): void {
@@ -129,7 +131,8 @@ function resolve(schema: TSchema, path: Array<string | number>): TSchema | undef
 /** All problems of `value` against `schema`, most specific first, one per offending field. */
 export function validate(schema: TSchema, value: unknown, base: Array<string | number> = []): SchemaProblem[] {
   schema = deref(schema);
-  collectRecursive(schema);
+  // once per schema: the walk visits every node of it (the document's schema: thousands)
+  if (!collected.has(schema)) collectRecursive(schema), collected.add(schema);
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   for (const err of Value.Errors(schema, value)) {
