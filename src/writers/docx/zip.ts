@@ -3,7 +3,7 @@
  * its UTC fields, so the bytes do not depend on the time zone), no extra fields. Compression is
  * fflate's deflate (pure JavaScript: the same bytes on every machine, unlike a CPU-tuned zlib).
  * Compressed data is cached per data array, and large entries (fonts) also by their content, so a
- * warm process deflates a font once even though docx hands over a new (obfuscated) copy each time;
+ * warm process deflates a font once even though the font table hands over a new (obfuscated) copy each time;
  * entries marked unchanging are kept on disk too (src/disk-cache.ts): the whole Latin faces of the
  * default font mode are the same in every document, and deflating 0.8 MB in JavaScript takes ~100 ms.
  */
