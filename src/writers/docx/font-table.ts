@@ -37,6 +37,19 @@ export function obfuscateFont(data: Uint8Array, guid: string): Uint8Array {
   return out;
 }
 
+const obfuscatedFonts = new WeakMap<Uint8Array, Uint8Array>();
+
+/**
+ * A face's obfuscated bytes, made once per face array (its key comes from its bytes): a warm
+ * process hands the zip writer the same array for the same face, whose compressed bytes it keeps
+ * by array (zip.ts), so a face is neither copied nor hashed again.
+ */
+function obfuscated(data: Uint8Array, key: string): Uint8Array {
+  let out = obfuscatedFonts.get(data);
+  if (!out) obfuscatedFonts.set(data, (out = obfuscateFont(data, key)));
+  return out;
+}
+
 const NS = {
   "xmlns:r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
   "xmlns:w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -80,6 +93,6 @@ export class FontTable {
 
   /** The embedded faces as package parts (word/fonts/font<N>.odttf), obfuscated. */
   fontParts(): [string, Uint8Array][] {
-    return this.files.map((f, i) => [`word/fonts/font${i + 1}.odttf`, obfuscateFont(f.data, f.fontKey)]);
+    return this.files.map((f, i) => [`word/fonts/font${i + 1}.odttf`, obfuscated(f.data, f.fontKey)]);
   }
 }

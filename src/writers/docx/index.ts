@@ -29,7 +29,7 @@ import { DEFAULT_SYSTEM_FONTS, fontPlan, type DocxFontMode, type SystemFonts } f
 import { Media } from "./images.js";
 import { NumberingRegistry } from "./numbering.js";
 import { APP_PROPERTIES, CONTENT_TYPES, CUSTOM_PROPERTIES, DOCUMENT_RELATIONSHIPS, PACKAGE_RELATIONSHIPS, relationshipsPart, wholeFontParts, withImages, zipPackage } from "./package.js";
-import { footers, headers, HEADER_FOOTER_KINDS, sectionProperties } from "./page-parts.js";
+import { footers, headers, HEADER_FOOTER_KINDS, sectionProperties, type HeaderFooterKind, type PagePart } from "./page-parts.js";
 import { ROOTS } from "./namespaces.js";
 import { settingsPart } from "./settings.js";
 import { styleSheet } from "./styles.js";
@@ -86,21 +86,21 @@ export async function writeDocx(doc: Document, style: Style, faces: FaceSet, opt
     lang: ctx.lang,
   });
 
-  // the parts in the package's order; a part's images go into the media as the part is written
+  // a header's or footer's images go into the media as the part is written: the headers first
   const media = new Media();
-  const written = (part: "header" | "footer") => HEADER_FOOTER_KINDS.map((kind, i) => ({ i, ...withImages(pageParts[part][kind].xml, pageParts[part][kind].images, media) }));
-  const stories = { header: written("header"), footer: written("footer") };
-  const story = (part: "header" | "footer") => stories[part];
+  const headerParts = storyParts("header", pageParts.header, media);
+  const footerParts = storyParts("footer", pageParts.footer, media);
+  // the parts in the order undoc's DOCX has always had them (the docx library's: the bytes stay the same)
   const parts = new Map<string, string | Uint8Array>([
     ["word/_rels/document.xml.rels", relationshipsPart(DOCUMENT_RELATIONSHIPS)],
     ["word/document.xml", document],
     ["word/styles.xml", sheet.part(numbering.headings.firstKey && numbering.numId(numbering.headings.firstKey))],
     ["docProps/core.xml", corePropertiesPart({ title: doc.meta.title, subject: doc.meta.symbol, creator: "undoc", language: wordLang(doc.meta.lang), date: options.date })],
     ["_rels/.rels", PACKAGE_RELATIONSHIPS],
-    ...story("header").map((s): [string, string] => [`word/_rels/header${s.i + 1}.xml.rels`, s.relationships]),
-    ...story("footer").map((s): [string, string] => [`word/_rels/footer${s.i + 1}.xml.rels`, s.relationships]),
-    ...story("header").map((s): [string, string] => [`word/header${s.i + 1}.xml`, `${DECLARATION}${ROOTS.header}${s.xml}</w:hdr>`]),
-    ...story("footer").map((s): [string, string] => [`word/footer${s.i + 1}.xml`, `${DECLARATION}${ROOTS.footer}${s.xml}</w:ftr>`]),
+    ...headerParts.relationships,
+    ...footerParts.relationships,
+    ...headerParts.parts,
+    ...footerParts.parts,
     ["docProps/custom.xml", CUSTOM_PROPERTIES],
     ["docProps/app.xml", APP_PROPERTIES],
     ["word/footnotes.xml", footnotes.part()],
@@ -118,4 +118,14 @@ export async function writeDocx(doc: Document, style: Style, faces: FaceSet, opt
   ]);
   trace("docx: parts");
   return zipPackage(parts, options.date, wholeFontParts(fontTable.files));
+}
+
+/** The parts of the headers (or footers) by kind, header1.xml being the default one, and their relationships. */
+function storyParts(part: "header" | "footer", stories: Record<HeaderFooterKind, PagePart>, media: Media) {
+  const root = part === "header" ? ROOTS.header : ROOTS.footer;
+  const written = HEADER_FOOTER_KINDS.map((kind) => withImages(stories[kind].xml, stories[kind].images, media));
+  return {
+    parts: written.map((w, i): [string, string] => [`word/${part}${i + 1}.xml`, `${DECLARATION}${root}${w.xml}</w:${part === "header" ? "hdr" : "ftr"}>`]),
+    relationships: written.map((w, i): [string, string] => [`word/_rels/${part}${i + 1}.xml.rels`, w.relationships]),
+  };
 }

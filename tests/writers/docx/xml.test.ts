@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { attributes, el, escapeXml, onOff, textEl, val } from "../../../src/writers/docx/xml.js";
 import { paragraph, runProperties, textRun } from "../../../src/writers/docx/paragraph.js";
+import { docxOf, modelWith, ONE_OF_EACH, parts, textOf } from "./helpers.js";
 
 describe("escapeXml", () => {
   it("writes the five special characters as entities, in text and attributes alike", () => {
@@ -76,5 +77,13 @@ describe("paragraphs and runs", () => {
       '<w:p><w:pPr><w:pStyle w:val="List"/><w:keepNext w:val="false"/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr><w:spacing w:after="40" w:before="20"/><w:ind w:left="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr></w:p>',
     );
     expect(paragraph({})).toBe("<w:p/>");
+  });
+});
+
+describe("text is only text", () => {
+  it("text that looks like a list or image key in braces stays as written (the docx library replaced it with a number)", async () => {
+    const body = [ONE_OF_EACH.heading, { type: "paragraph" as const, children: [{ type: "text" as const, value: "{heading-0} {paragraph-0} {list-bullet•-0} {0123456789abcdef0123456789abcdef01234567.png}" }] }, ONE_OF_EACH.paragraph];
+    const { xml } = parts(await docxOf(modelWith(body)));
+    expect(textOf(xml["word/document.xml"])).toContain("{heading-0} {paragraph-0} {list-bullet•-0} {0123456789abcdef0123456789abcdef01234567.png}");
   });
 });
