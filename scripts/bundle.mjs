@@ -4,7 +4,7 @@
  * 1. esbuild bundles src/cli.ts (and the batch worker, src/bundle-entry.ts) and everything they load
  *    into dist/cli.bundle.cjs: one CommonJS
  *    script in which each module is evaluated when first required, so `undoc validate` still
- *    never runs fontkit, pdfmake or docx (tests/cli/lazy.test.ts). Sources keep their ESM idioms;
+ *    never runs fontkit, pdfmake or the DOCX writer (tests/cli/lazy.test.ts). Sources keep their ESM idioms;
  *    a plugin maps them to the bundle: `createRequire(import.meta.url)` becomes the bundle's
  *    `require` (so esbuild bundles what it loads), `import.meta.url` the URL the module has in
  *    dist/ (the package's files are found from there, as without the bundle), pdfkit's data folder
@@ -52,6 +52,7 @@ const sourcesFor = (outDir) => ({
         .replace(/^\s*const require = createRequire\(import\.meta\.url\);\s*$/m, "")
         .replace(/createRequire\(import\.meta\.url\)\(/g, "require(")
         .replace(/import\.meta\.url/g, `require("node:url").pathToFileURL(__dirname + ${JSON.stringify(`/${distFile}`)}).href`);
+      if (TRACED_SOURCES[distFile]) text = loadNote(TRACED_SOURCES[distFile]) + text;
       return { contents: text, loader: "ts" };
     });
   },
@@ -59,15 +60,16 @@ const sourcesFor = (outDir) => ({
 const sources = sourcesFor(".");
 
 /**
- * The large libraries' entry files, and the writers: each notes its package in the file named by
+ * The large libraries' entry files, and the writers: each notes its name in the file named by
  * UNDOC_TRACE_LOADS when it is evaluated, so tests can see what a command of the bundled CLI
- * loads (tests/cli/lazy.test.ts). Without the variable it costs one test at load.
+ * loads (tests/cli/lazy.test.ts). Without the variable it costs one test at load. The DOCX
+ * writer is undoc's own (src/writers/docx/index.ts) and notes itself as "docx".
  */
-const TRACED = /[\\/]node_modules[\\/](fontkit[\\/]dist[\\/]main\.cjs|pdfmake[\\/]js[\\/](Renderer|PDFDocument)\.js|docx[\\/]dist[\\/]index\.(mjs|cjs)|yaml[\\/]dist[\\/]index\.js|handlebars[\\/]lib[\\/]index\.js|qrcode[\\/]lib[\\/]index\.js|@sinclair[\\/]typebox[\\/]build[\\/](cjs[\\/]index\.js|esm[\\/]index\.mjs))$/;
+const TRACED = /[\\/]node_modules[\\/](fontkit[\\/]dist[\\/]main\.cjs|pdfmake[\\/]js[\\/](Renderer|PDFDocument)\.js|yaml[\\/]dist[\\/]index\.js|handlebars[\\/]lib[\\/]index\.js|qrcode[\\/]lib[\\/]index\.js|@sinclair[\\/]typebox[\\/]build[\\/](cjs[\\/]index\.js|esm[\\/]index\.mjs))$/;
+const TRACED_SOURCES = { "writers/docx/index.js": "docx" };
+const loadNote = (name) => `;(process.env.UNDOC_TRACE_LOADS && require("node:fs").appendFileSync(process.env.UNDOC_TRACE_LOADS, ${JSON.stringify(`${name}\n`)}));\n`;
 function traced(path, text) {
-  const name = /node_modules[\\/]((@[^\\/]+[\\/])?[^\\/]+)/.exec(path)[1].replace(/\\/g, "/");
-  const note = `;(process.env.UNDOC_TRACE_LOADS && require("node:fs").appendFileSync(process.env.UNDOC_TRACE_LOADS, ${JSON.stringify(`${name}\n`)}));\n`;
-  return note + text;
+  return loadNote(/node_modules[\\/]((@[^\\/]+[\\/])?[^\\/]+)/.exec(path)[1].replace(/\\/g, "/")) + text;
 }
 
 /** Stand-ins that require the real module when first called. */

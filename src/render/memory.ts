@@ -19,8 +19,8 @@ const BASE_MB = 128;
  * Heap per byte of input, by the formats rendered ("none": validate, no writer). Measured as the
  * smallest --max-old-space-size a render succeeds with, from 2,000 to 10,000 pages
  * (bench/MEMORY.md): the PDF about 3.3 (it draws and drops page by page; the structure tree and
- * the object offsets stay to the end), the DOCX and both formats about 21.5 (docx builds the whole
- * package in memory); about 1.3 to 2 times that here, so the estimate errs on the safe side.
+ * the object offsets stay to the end), the DOCX and both formats about 21.5 (the DOCX writer builds the
+ * whole package in memory; measured with the docx library, which the DOCX writer no longer uses); about 1.3 to 2 times that here, so the estimate errs on the safe side.
  */
 const PER_INPUT_BYTE = { none: 4, pdf: 6, docx: 28, both: 28 } as const;
 

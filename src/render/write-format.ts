@@ -11,7 +11,7 @@ import { trace } from "../trace.js";
 /**
  * One writer run on a prepared document (renderData's last step; batch/pool.ts also runs it on a
  * worker thread with a model prepared on another). Writers are loaded on first use: a PDF-only
- * run never loads docx, and the other way round.
+ * run never loads the DOCX writer, and the other way round.
  */
 export async function writeFormat(format: Format, doc: { model: Document; style: Style; faces: FaceSet }, date: Date, options: Pick<RenderOptions, "pdf" | "docx"> = {}): Promise<Uint8Array> {
   trace(`${format}: start`);

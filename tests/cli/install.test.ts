@@ -70,13 +70,25 @@ describe("npm install --engine-strict on Node 20", () => {
     expect(refusing).toEqual([]);
   });
 
-  it("docx gets a nanoid that runs on Node 20 (the override), and docx does not even load it: it bundles its own copy", () => {
-    expect(pkg.overrides.docx.nanoid).toMatch(/^5\./);
-    expect(lock.packages["node_modules/docx/node_modules/nanoid"]?.version ?? lock.packages["node_modules/nanoid"]?.version).toMatch(/^5\./);
-    const dist = join(ROOT, "node_modules", "docx", "dist");
-    for (const f of readdirSync(dist).filter((n) => /^index\.(mjs|cjs)$/.test(n))) {
-      expect(readFileSync(join(dist, f), "utf8"), f).not.toMatch(/(from|require\()\s*["']nanoid/);
+  it("needs no overrides: the DOCX writer is undoc's own, with no docx library (whose nanoid wanted Node 22)", () => {
+    expect(pkg.overrides).toBeUndefined();
+    expect(pkg.dependencies.docx).toBeUndefined();
+  });
+});
+
+describe("the dependencies", () => {
+  it("every package the source imports is a dependency (not a dev dependency, nor another's)", () => {
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+    const imported = new Set<string>();
+    for (const f of files(join(ROOT, "src"))) {
+      for (const m of readFileSync(f, "utf8").matchAll(/(?:^import|^export)[^;]*?from\s+"([^".][^"]*)"|require\("([^".][^"]*)"\)/gm)) {
+        const spec = m[1] ?? m[2];
+        if (spec.startsWith("node:")) continue;
+        imported.add(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]);
+      }
     }
+    expect(imported.has("fflate")).toBe(true); // the DOCX's zip
+    expect([...imported].filter((name) => !pkg.dependencies[name]).sort()).toEqual([]);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * The bundled command (dist/cli.js runs dist/cli.bundle.cjs) loads what a command uses and no
- * more: validate, schema and init never evaluate fontkit, pdfmake, pdfkit or docx; a PDF-only
- * render never evaluates docx. The bundle's large libraries note themselves in UNDOC_TRACE_LOADS
- * when they are evaluated (scripts/bundle.mjs); a full render shows that the notes work.
+ * more: validate, schema and init never evaluate fontkit, pdfmake, pdfkit or the DOCX writer
+ * ("docx"); a PDF-only render never evaluates the DOCX writer. The bundle's large libraries and
+ * the DOCX writer note themselves in UNDOC_TRACE_LOADS when they are evaluated
+ * (scripts/bundle.mjs); a full render shows that the notes work.
  * Also: the code cache is made, used, and replaced when it does not fit; two renders give the
  * same bytes with or without it.
  */

@@ -9,24 +9,25 @@
  * page break the PDF puts none, a table has space of its own above and below, a cell's first and
  * last paragraphs have none), the paragraph gets a w:spacing of its own.
  */
-import { Paragraph, TabStopType, type IParagraphOptions, type ParagraphChild, type Table } from "docx";
 import { cellRole, headingRole, listRole, paragraphRole, type ParagraphRole } from "../../layout/roles.js";
 import type { Block, CellBlock, Footnote, Inline, Label, List } from "../../model/types.js";
 import { resolvedParagraph } from "../../style/style.js";
 import type { DocxContext } from "./context.js";
-import { footnoteParagraphs } from "./footnotes.js";
+import type { Footnotes } from "./footnotes.js";
 import { labelledIndent } from "./geometry.js";
 import type { NumberingRef, NumberingRegistry } from "./numbering.js";
+import { paragraph, type ParagraphIndent, type ParagraphOptions, type TabStop } from "./paragraph.js";
 import { inlineRuns, textLabelRuns } from "./runs.js";
 import { BODY_TEXT, LABELLED_ROLES, PARAGRAPH_STYLES, PART_STYLES, type StyleSheet } from "./styles.js";
-import { tableOf } from "./table.js";
+import { tableOf, tableXml, type TableLayout } from "./table.js";
 import { twip } from "./units.js";
 
 /** A paragraph before it is built: the spacing pass may still give it spacing or a page break of its own. */
 export interface ParagraphItem {
   kind: "p";
   style: string;
-  children: ParagraphChild[];
+  /** the runs (XML) */
+  runs: string;
   /** points, where the paragraph's spacing differs from its style's */
   before?: number;
   after?: number;
@@ -34,9 +35,9 @@ export interface ParagraphItem {
   keepNext?: boolean;
   numbering?: NumberingRef | false;
   /** direct geometry: a label where the style has none, no first-line indent, a column's alignment */
-  geometry?: { indent?: IParagraphOptions["indent"]; tabStops?: IParagraphOptions["tabStops"]; alignment?: IParagraphOptions["alignment"] };
+  geometry?: { indent?: ParagraphIndent; tabs?: TabStop[]; alignment?: ParagraphOptions["alignment"] };
 }
-export type Item = ParagraphItem | { kind: "table"; table: Table };
+export type Item = ParagraphItem | { kind: "table"; table: TableLayout };
 
 /** A block's items and the space the PDF puts above and below it. */
 export interface BlockOutput {
@@ -50,6 +51,7 @@ export interface BlockWriter {
   ctx: DocxContext;
   sheet: StyleSheet;
   numbering: NumberingRegistry;
+  footnotes: Footnotes;
   /** the heading styles link to the heading numbering: unnumbered headings say they have none */
   headingsLinked: boolean;
 }
@@ -58,8 +60,8 @@ type Handler<T extends Block["type"]> = (w: BlockWriter, block: Extract<Block, {
 
 const ALIGN = { start: "left", center: "center", end: "right", justify: "both" } as const;
 
-/** Footnote texts for runs: word/footnotes.xml paragraphs. */
-const notesOf = (w: BlockWriter) => (note: Footnote) => footnoteParagraphs(w.ctx, note);
+/** A footnote of the body: into word/footnotes.xml, numbered in document order (the order the blocks are built in). */
+const notesOf = (w: BlockWriter) => (note: Footnote) => w.footnotes.add(note);
 
 /**
  * One paragraph of a role: its label as Word numbering (a label with a counter) or as text and a
@@ -73,8 +75,8 @@ function paragraphItem(
 ): ParagraphItem {
   const p = resolvedParagraph(w.ctx.style, role);
   const ref = o.ref ?? (o.label ? w.numbering.forLabel(o.label) : undefined);
-  const children: ParagraphChild[] = [...(o.label && !ref ? textLabelRuns(w.ctx, o.label.text, p) : []), ...inlineRuns(w.ctx, inlines, p, notesOf(w))];
-  const item: ParagraphItem = { kind: "p", style: PARAGRAPH_STYLES[role].id, children };
+  const runs = (o.label && !ref ? textLabelRuns(w.ctx, o.label.text, p) : "") + inlineRuns(w.ctx, inlines, p, notesOf(w));
+  const item: ParagraphItem = { kind: "p", style: PARAGRAPH_STYLES[role].id, runs };
   const geometry: NonNullable<ParagraphItem["geometry"]> = {};
   // a label in a role whose style has no label geometry (a heading's given label, a numbered cell
   // paragraph): the numbering level has it for heading numbers; otherwise it is the paragraph's own
@@ -83,7 +85,7 @@ function paragraphItem(
     const { ind, tabs } = labelledIndent(p);
     const first = (ind.firstLineEm ?? 0) * p.size;
     geometry.indent = { left: twip((ind.leftEm ?? 0) * p.size), ...(first < 0 ? { hanging: twip(-first) } : { firstLine: twip(first), firstLineChars: Math.round((ind.firstLineEm ?? 0) * 100) }) };
-    geometry.tabStops = tabs.map((t) => ({ type: TabStopType.LEFT, position: twip(t.pos) }));
+    geometry.tabs = tabs.map((t) => ({ type: "left", position: twip(t.pos) }));
   } else if (o.noFirstLineIndent && !o.label && p.firstLineIndentEm) {
     if (role === "body") item.style = BODY_TEXT.id;
     else geometry.indent = { left: twip(p.leftIndentEm * p.size), firstLine: 0, firstLineChars: 0 };
@@ -153,7 +155,7 @@ const handlers: { [T in Block["type"]]: Handler<T> } = {
   },
   pageBreak: () => ({ items: [], spaceBefore: 0, spaceAfter: 0, pageBreak: true }),
   endRule(w) {
-    return { items: [{ kind: "p", style: PART_STYLES.endRule.id, children: [] }], spaceBefore: w.ctx.style.endRule.spaceBefore, spaceAfter: 0 };
+    return { items: [{ kind: "p", style: PART_STYLES.endRule.id, runs: "" }], spaceBefore: w.ctx.style.endRule.spaceBefore, spaceAfter: 0 };
   },
 };
 
@@ -223,30 +225,31 @@ function join(w: BlockWriter, out: Item[], next: Item, wanted: number, pageBreak
 
 /** An empty paragraph that holds space (or a page break) where a table needs it. */
 function spacer(height: number, pageBreak: boolean): ParagraphItem {
-  return { kind: "p", style: PART_STYLES.spacer.id, children: [], ...(height > 1 && { after: height - 1 }), ...(pageBreak && { pageBreakBefore: true }) };
+  return { kind: "p", style: PART_STYLES.spacer.id, runs: "", ...(height > 1 && { after: height - 1 }), ...(pageBreak && { pageBreakBefore: true }) };
 }
 
-/** Items -> docx paragraphs and tables. */
-export function built(items: Item[]): (Paragraph | Table)[] {
-  return items.map((it) => {
-    if (it.kind === "table") return it.table;
-    const spacing = it.before !== undefined || it.after !== undefined ? { spacing: { ...(it.before !== undefined && { before: twip(it.before) }), ...(it.after !== undefined && { after: twip(it.after) }) } } : {};
-    return new Paragraph({
-      style: it.style,
-      children: it.children,
-      ...(it.pageBreakBefore && { pageBreakBefore: true }),
-      ...(it.keepNext !== undefined && { keepNext: it.keepNext }),
-      ...(it.numbering !== undefined && { numbering: it.numbering }),
-      ...it.geometry,
-      ...spacing,
-    });
-  });
+/**
+ * Items -> XML: paragraphs and tables, in document order (the numbering instances are numbered in
+ * the order paragraphs first use them).
+ */
+export function built(w: BlockWriter, items: Item[]): string {
+  let out = "";
+  for (const it of items) {
+    if (it.kind === "table") {
+      out += tableXml(w, it.table);
+      continue;
+    }
+    const numbering = it.numbering === undefined ? undefined : it.numbering ? { numId: w.numbering.numId(it.numbering), level: it.numbering.level } : { numId: 0, level: 0 };
+    const spacing = it.before !== undefined || it.after !== undefined ? { before: it.before === undefined ? undefined : twip(it.before), after: it.after === undefined ? undefined : twip(it.after) } : undefined;
+    out += paragraph({ style: it.style, keepNext: it.keepNext, pageBreakBefore: it.pageBreakBefore, numbering, tabs: it.geometry?.tabs, spacing, indent: it.geometry?.indent, alignment: it.geometry?.alignment }, it.runs);
+  }
+  return out;
 }
 
-/** All body blocks as paragraphs and tables. */
-export function bodyContent(w: BlockWriter, blocks: Block[]): (Paragraph | Table)[] {
+/** All body blocks as paragraphs and tables (XML). */
+export function bodyContent(w: BlockWriter, blocks: Block[]): string {
   const items = layoutItems(w, blocks.map((b) => blockOutput(w, b)), "flow");
   // a document may not end in a table: Word wants a paragraph last (ECMA-376 Part 1 §17.2.2)
   if (items[items.length - 1]?.kind === "table") items.push(spacer(0, false));
-  return built(items);
+  return built(w, items);
 }

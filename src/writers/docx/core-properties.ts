@@ -1,9 +1,9 @@
 /**
  * docProps/core.xml (ECMA-376 Part 2 §11, Dublin Core): title, subject, author, language and the dates,
- * which are the document's date (options.date), never the time of the render: docx's own
- * CoreProperties stamps the current time, so the same input would give different bytes.
+ * which are the document's date (options.date), never the time of the render: the same input gives
+ * the same bytes.
  */
-import { el } from "./xml.js";
+import { el, STANDALONE, textEl } from "./xml.js";
 
 export interface CoreOptions {
   title: string;
@@ -14,9 +14,9 @@ export interface CoreOptions {
   date: Date;
 }
 
-export function corePropertiesPart(o: CoreOptions) {
+export function corePropertiesPart(o: CoreOptions): string {
   const iso = o.date.toISOString().replace(/\.\d{3}Z$/, "Z");
-  return el(
+  return STANDALONE + el(
     "cp:coreProperties",
     {
       "xmlns:cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
@@ -26,14 +26,14 @@ export function corePropertiesPart(o: CoreOptions) {
       "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
     },
     [
-      el("dc:title", {}, [o.title]),
-      el("dc:subject", {}, [o.subject]),
-      el("dc:creator", {}, [o.creator]),
-      el("dc:language", {}, [o.language]),
-      el("cp:lastModifiedBy", {}, [o.creator]),
-      el("cp:revision", {}, ["1"]),
-      el("dcterms:created", { "xsi:type": "dcterms:W3CDTF" }, [iso]),
-      el("dcterms:modified", { "xsi:type": "dcterms:W3CDTF" }, [iso]),
+      textEl("dc:title", {}, o.title),
+      textEl("dc:subject", {}, o.subject),
+      textEl("dc:creator", {}, o.creator),
+      textEl("dc:language", {}, o.language),
+      textEl("cp:lastModifiedBy", {}, o.creator),
+      textEl("cp:revision", {}, "1"),
+      textEl("dcterms:created", { "xsi:type": "dcterms:W3CDTF" }, iso),
+      textEl("dcterms:modified", { "xsi:type": "dcterms:W3CDTF" }, iso),
     ],
   );
 }

@@ -1,18 +1,16 @@
 /**
- * word/fontTable.xml, its relationships and the embedded font parts (ECMA-376 Part 1 §17.8.3),
- * in the shape docx's compiler reads from File.FontTable: `View` (the part), `Relationships` and
- * `files` (each face and the key the compiler obfuscates it with, §17.8.1).
+ * word/fontTable.xml, its relationships and the embedded font parts (ECMA-376 Part 1 §17.8.3):
+ * `part` (the font table), `relationships` and `files` (each face and the key it is obfuscated
+ * with, §17.8.1).
  *
- * undoc builds this part itself rather than through docx's `fonts` option: docx draws a random
- * key for every face (uniqueUuid), so the same input would give different bytes; it writes the
- * same w:sig for every font and w:subsetted as an element where CT_FontRel has an attribute. Here
- * each key is derived from the face's bytes (the same face, the same key), each font carries its
- * own signature and PANOSE (Word chooses a substitute of the same kind by them), its character
- * set and family, so Word and LibreOffice treat a missing face sensibly.
+ * Each key is derived from the face's bytes (the same face, the same key: the same input gives the
+ * same bytes), each font carries its own signature and PANOSE (Word chooses a substitute of the
+ * same kind by them), its character set and family, so Word and LibreOffice treat a missing face
+ * sensibly.
  */
 import { createHash } from "node:crypto";
 import type { FontTableEntry, MemberSlot } from "./fonts.js";
-import { el, val } from "./xml.js";
+import { DECLARATION, el, STANDALONE, val } from "./xml.js";
 
 const MEMBER_ELEMENT: Record<MemberSlot, string> = { regular: "w:embedRegular", bold: "w:embedBold", italic: "w:embedItalic", boldItalic: "w:embedBoldItalic" };
 const SLOT_ORDER: MemberSlot[] = ["regular", "bold", "italic", "boldItalic"];
@@ -39,6 +37,19 @@ export function obfuscateFont(data: Uint8Array, guid: string): Uint8Array {
   return out;
 }
 
+const obfuscatedFonts = new WeakMap<Uint8Array, Uint8Array>();
+
+/**
+ * A face's obfuscated bytes, made once per face array (its key comes from its bytes): a warm
+ * process hands the zip writer the same array for the same face, whose compressed bytes it keeps
+ * by array (zip.ts), so a face is neither copied nor hashed again.
+ */
+function obfuscated(data: Uint8Array, key: string): Uint8Array {
+  let out = obfuscatedFonts.get(data);
+  if (!out) obfuscatedFonts.set(data, (out = obfuscateFont(data, key)));
+  return out;
+}
+
 const NS = {
   "xmlns:r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
   "xmlns:w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -50,8 +61,10 @@ export class FontTable {
    * rId<N>; `whole`: the face unchanged (the same bytes in every document)
    */
   readonly files: { data: Uint8Array; fontKey: string; whole: boolean }[] = [];
-  private readonly table;
-  private readonly relationships;
+  /** word/fontTable.xml */
+  readonly part: string;
+  /** word/_rels/fontTable.xml.rels */
+  readonly relationships: string;
 
   constructor(entries: FontTableEntry[]) {
     const fonts = entries.map((f) => {
@@ -70,19 +83,16 @@ export class FontTable {
         ...members,
       ]);
     });
-    this.table = el("w:fonts", NS, fonts);
-    this.relationships = el(
+    this.part = STANDALONE + el("w:fonts", NS, fonts);
+    this.relationships = DECLARATION + el(
       "Relationships",
       { xmlns: "http://schemas.openxmlformats.org/package/2006/relationships" },
       this.files.map((_, i) => el("Relationship", { Id: `rId${i + 1}`, Type: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font", Target: `fonts/font${i + 1}.odttf` })),
     );
   }
 
-  get View() {
-    return this.table;
-  }
-
-  get Relationships() {
-    return this.relationships;
+  /** The embedded faces as package parts (word/fonts/font<N>.odttf), obfuscated. */
+  fontParts(): [string, Uint8Array][] {
+    return this.files.map((f, i) => [`word/fonts/font${i + 1}.odttf`, obfuscated(f.data, f.fontKey)]);
   }
 }

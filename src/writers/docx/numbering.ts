@@ -1,8 +1,9 @@
 /**
  * word/numbering.xml: the model's labels as Word numbering, so Word renumbers when a user inserts
- * a paragraph. Through docx's `numbering` option: each list definition is an abstract numbering,
- * each list a numbering instance (w:num) of it, whose w:lvlOverride/w:startOverride say where it
- * starts (ECMA-376 Part 1 §17.9).
+ * a paragraph. Each list definition is an abstract numbering (w:abstractNum), each list a
+ * numbering instance (w:num) of it, whose w:lvlOverride/w:startOverride say where it starts
+ * (ECMA-376 Part 1 §17.9). Instances are numbered (w:numId) in the order the body first uses them,
+ * after instance 1, a plain bullet list Word offers for new lists.
  *
  * - headings: one multi-level list, levels linked to the heading 1-4 styles (w:lvl/w:pStyle, and
  *   w:numPr in the styles), formats from doc.numbering (一. / I., A., 1., (a));
@@ -18,18 +19,20 @@
  * So are the labels of formats Word has no w:numFmt for (UN Arabic أولا - and ألف -,
  * model/numbering.ts): their level numbers nothing (numFmt "none") and the label is text.
  */
-import { AlignmentType, LevelFormat, LevelSuffix, type ILevelsOptions, type NumberingDefinition } from "docx";
 import { listRole, MAX_HEADING_DEPTH, type ParagraphRole } from "../../layout/roles.js";
 import { labelText } from "../../model/numbering.js";
 import type { Label, List, Numbering, NumberingLevel } from "../../model/types.js";
 import { resolvedParagraph } from "../../style/style.js";
 import type { DocxContext } from "./context.js";
 import { labelledIndent } from "./geometry.js";
+import { ROOTS } from "./namespaces.js";
+import { indentElement, runProperties, tabsElement, type ParagraphIndent, type RunOptions } from "./paragraph.js";
 import { labelFont } from "./runs.js";
 import { PARAGRAPH_STYLES, slantsItalic } from "./styles.js";
 import { halfPoints, twip } from "./units.js";
+import { STANDALONE, val } from "./xml.js";
 
-/** A paragraph's place in the numbering: docx's paragraph `numbering` option. */
+/** A paragraph's place in the numbering: a definition, its level (0-based) and which instance of it. */
 export interface NumberingRef {
   reference: string;
   level: number;
@@ -72,7 +75,7 @@ class Family {
       const starts = this.levels.map((_, i) => (i < k ? (this.model[i] ?? 0) + 1 : i === k ? value : 1));
       const reference = this.registry.define(this, starts);
       this.track = { reference, instance: this.registry.nextInstance(reference), starts, shown: [] };
-      this.firstKey ??= `${reference}-${this.track.instance}`;
+      this.firstKey ??= { reference, level: 0, instance: this.track.instance };
     }
     const track = this.track!;
     track.shown[k] = value;
@@ -82,18 +85,64 @@ class Family {
     return { reference: track.reference, level: k, instance: track.instance };
   }
 
-  /** docx's key of the first instance a paragraph used (the heading styles link to it). */
-  firstKey?: string;
+  /** the first instance a paragraph used (the heading styles link to it) */
+  firstKey?: NumberingRef;
 }
 
 /** The model's formats Word cannot number (no ST_NumberFormat value): written as text. */
 const TEXT_ONLY = new Set<NumberingLevel["format"]>(["arabicOrdinal", "arabicLetterName"]);
 
-const asFormat = (f: NumberingLevel["format"]) => (TEXT_ONLY.has(f) ? LevelFormat.NONE : (f as (typeof LevelFormat)[keyof typeof LevelFormat]));
+/** ST_NumberFormat: the model's formats are named as Word names them; "none" numbers nothing. */
+const asFormat = (f: NumberingLevel["format"]): string => (TEXT_ONLY.has(f) ? "none" : f);
+
+/** A level of a definition (w:lvl, §17.9.6). */
+interface LevelDef {
+  format: string;
+  /** w:lvlText; "" writes none */
+  text: string;
+  start: number;
+  /** the paragraph style linked to the level */
+  style?: string;
+  /** twips: the label's indents and the tab after it */
+  indent: ParagraphIndent;
+  tab: number;
+  run: RunOptions;
+}
+
+interface Definition {
+  reference: string;
+  levels: LevelDef[];
+}
+
+/** w:lvl: start, numFmt, pStyle, suff, lvlText, lvlJc, pPr, rPr (CT_Lvl order, §17.9.6). */
+function levelXml(l: LevelDef, i: number): string {
+  const pPr = `<w:pPr>${tabsElement([{ type: "left", position: l.tab }])}${indentElement(l.indent)}</w:pPr>`;
+  return (
+    `<w:lvl w:ilvl="${i}" w:tentative="1"><w:start w:val="${l.start}"/>${val("w:numFmt", l.format)}${l.style ? val("w:pStyle", l.style) : ""}` +
+    `<w:suff w:val="tab"/>${l.text ? val("w:lvlText", l.text) : ""}<w:lvlJc w:val="left"/>${pPr}${runProperties(l.run)}</w:lvl>`
+  );
+}
+
+const abstractNum = (id: number, levels: string): string =>
+  `<w:abstractNum w:abstractNumId="${id}" w15:restartNumberingAfterBreak="0"><w:multiLevelType w:val="hybridMultilevel"/>${levels}</w:abstractNum>`;
+
+const num = (numId: number, abstractNumId: number, starts: number[]): string =>
+  `<w:num w:numId="${numId}"><w:abstractNumId w:val="${abstractNumId}"/>${starts.map((s, i) => `<w:lvlOverride w:ilvl="${i}"><w:startOverride w:val="${s}"/></w:lvlOverride>`).join("")}</w:num>`;
+
+/**
+ * Instance 1 (abstract numbering 1): a bullet list of nine levels at half-inch steps, what Word
+ * offers for a new bulleted list; no paragraph of undoc's uses it.
+ */
+const PLAIN_BULLETS = abstractNum(
+  1,
+  [..."●○■●○■●●●"].map((bullet, i) => `<w:lvl w:ilvl="${i}" w:tentative="1"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="${bullet}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="${720 * (i + 1)}" w:hanging="360"/></w:pPr></w:lvl>`).join(""),
+);
 
 export class NumberingRegistry {
-  /** docx's `numbering.config`: every definition a paragraph uses */
-  readonly definitions: NumberingDefinition[] = [];
+  /** every definition a paragraph uses, in the order they were made (abstract numbering 2, 3, ...) */
+  private readonly definitions: Definition[] = [];
+  /** w:numId of each instance the body uses, by reference and instance */
+  private readonly numIds = new Map<string, { numId: number; definition: number }>();
   private readonly instances = new Map<string, number>();
   private readonly families = new Map<string, Family>();
   private readonly familyOf = new Map<string, Family>();
@@ -194,30 +243,41 @@ export class NumberingRegistry {
   }
 
   /** A level: its format and label text (%1 of the model is %<level> in Word), the label where the role's style puts it. */
-  private level(l: Level, i: number, start: number): ILevelsOptions {
+  private level(l: Level, i: number, start: number): LevelDef {
     const p = resolvedParagraph(this.ctx.style, l.role);
     const { ind, tabs } = labelledIndent(p);
     const first = (ind.firstLineEm ?? 0) * p.size;
     const sample = labelText(l.def, 1);
     return {
-      level: i,
       format: asFormat(l.def.format),
       text: l.def.format === "bullet" ? l.def.text : TEXT_ONLY.has(l.def.format) ? "" : l.def.text.replace(/%1/g, `%${i + 1}`),
-      alignment: AlignmentType.LEFT,
       start,
-      suffix: LevelSuffix.TAB,
-      style: {
-        ...(l.linkedStyle && { style: l.linkedStyle }),
-        paragraph: {
-          indent: {
-            left: twip((ind.leftEm ?? 0) * p.size),
-            ...(first < 0 ? { hanging: twip(-first) } : { firstLine: twip(first), firstLineChars: Math.round((ind.firstLineEm ?? 0) * 100) }),
-          },
-          leftTabStop: twip(tabs[0].pos),
-        },
-        // the label upright, in the role's weight and size, in the face the typesetter sets it in
-        run: { font: labelFont(this.ctx, sample, p), ...(p.weight === "bold" && { bold: true }), ...(p.italic && slantsItalic(this.ctx) && { italics: false }), size: halfPoints(p.size) },
+      style: l.linkedStyle,
+      indent: {
+        left: twip((ind.leftEm ?? 0) * p.size),
+        ...(first < 0 ? { hanging: twip(-first) } : { firstLine: twip(first), firstLineChars: Math.round((ind.firstLineEm ?? 0) * 100) }),
       },
+      tab: twip(tabs[0].pos),
+      // the label upright, in the role's weight and size, in the face the typesetter sets it in
+      run: { fonts: labelFont(this.ctx, sample, p), bold: p.weight === "bold" || undefined, italic: p.italic && slantsItalic(this.ctx) ? false : undefined, size: halfPoints(p.size) },
     };
+  }
+
+  /**
+   * The w:numId of an instance, given in the order the body's paragraphs first name them (the
+   * caller writes the paragraphs in document order); 1 is the plain bullet list.
+   */
+  numId(ref: NumberingRef): number {
+    const key = `${ref.reference}-${ref.instance}`;
+    let n = this.numIds.get(key);
+    if (!n) this.numIds.set(key, (n = { numId: this.numIds.size + 2, definition: this.definitions.findIndex((d) => d.reference === ref.reference) }));
+    return n.numId;
+  }
+
+  /** word/numbering.xml: the abstract numberings (all w:abstractNum before any w:num, §17.9.17), then the instances. */
+  part(): string {
+    const abstracts = this.definitions.map((d, i) => abstractNum(i + 2, d.levels.map(levelXml).join(""))).join("");
+    const instances = [...this.numIds.values()].map(({ numId, definition }) => num(numId, definition + 2, this.definitions[definition].levels.map((l) => l.start))).join("");
+    return `${STANDALONE}${ROOTS.numbering}${PLAIN_BULLETS}${abstracts}${num(1, 1, [1])}${instances}</w:numbering>`;
   }
 }

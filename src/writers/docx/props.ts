@@ -1,16 +1,13 @@
 /**
- * Paragraph and run properties (w:pPr, w:rPr) of the styles and document defaults, as docx
- * components. undoc builds these itself because docx's ParagraphProperties has no w:kinsoku,
- * w:autoSpaceDE, w:snapToGrid or *Chars indents, and writes w:overflowPunct and w:autoSpaceDN
- * out of the schema's order; Word rejects a part whose property elements are out of order. The
+ * Paragraph and run properties (w:pPr, w:rPr) of the styles and document defaults: the East
+ * Asian settings (w:kinsoku, w:overflowPunct, w:autoSpaceDE/DN, w:snapToGrid), *Chars indents and
+ * the rest of a style's look. Word rejects a part whose property elements are out of order: the
  * children here follow the sequences of CT_PPrBase (ECMA-376 Part 1 §17.3.1.26) and CT_RPr
- * (§17.3.2.28). Body paragraphs use docx's Paragraph with a style and, rarely, spacing or a page
- * break, which docx orders correctly.
+ * (§17.3.2.28). Body paragraphs have a style and, rarely, direct properties (paragraph.ts).
  */
-import { NumberProperties } from "docx";
 import type { Align } from "../../model/types.js";
 import { eighths, halfPoints, hundredthsOfChar, twip } from "./units.js";
-import { el, onOff, val, type Element } from "./xml.js";
+import { el, onOff, val } from "./xml.js";
 
 /** Font names by slot: ascii/hAnsi take the Latin face, eastAsia the Chinese face (§17.3.2.26). */
 export interface RunFontNames {
@@ -42,8 +39,8 @@ export interface ParagraphProps {
   keepNext?: boolean;
   keepLines?: boolean;
   widowControl?: boolean;
-  /** the numbering a style links to: docx's list key ("reference-instance") and level */
-  numbering?: { key: string; level: number };
+  /** the numbering a style links to: its instance (w:numId) and level */
+  numbering?: { numId: number; level: number };
   border?: { top?: Rule; bottom?: Rule };
   tabs?: Tab[];
   kinsoku?: boolean;
@@ -81,7 +78,7 @@ const JC: Record<Align, string> = { start: "left", end: "right", center: "center
  * indents: they follow the text size when a user changes it) and the twips form for readers that
  * do not know *Chars (§17.3.1.12).
  */
-export function indent(i: Indent): Element {
+export function indent(i: Indent): string {
   const left = i.leftEm ?? 0;
   const right = i.rightEm ?? 0;
   const first = i.firstLineEm ?? 0;
@@ -99,13 +96,13 @@ export function indent(i: Indent): Element {
 const border = (side: "top" | "bottom", r: Rule) =>
   el(`w:${side}`, { "w:val": "single", "w:sz": eighths(r.thickness), "w:space": Math.round(r.space), "w:color": "000000" });
 
-export function paragraphProperties(p: ParagraphProps): Element {
+export function paragraphProperties(p: ParagraphProps): string {
   const s = p.spacing;
   return el("w:pPr", {}, [
     onOff("w:keepNext", p.keepNext),
     onOff("w:keepLines", p.keepLines),
     onOff("w:widowControl", p.widowControl),
-    p.numbering && new NumberProperties(p.numbering.key, p.numbering.level),
+    p.numbering && el("w:numPr", {}, [val("w:ilvl", p.numbering.level), val("w:numId", p.numbering.numId)]),
     p.border && el("w:pBdr", {}, [p.border.top && border("top", p.border.top), p.border.bottom && border("bottom", p.border.bottom)]),
     !!p.tabs?.length && el("w:tabs", {}, p.tabs.map((t) => el("w:tab", { "w:val": t.val, "w:pos": twip(t.pos) }))),
     onOff("w:kinsoku", p.kinsoku),
@@ -129,11 +126,11 @@ export function paragraphProperties(p: ParagraphProps): Element {
 }
 
 /** w:rFonts: the Latin face in ascii, hAnsi and cs, the Chinese face in eastAsia (§17.3.2.26). */
-function runFonts(f: RunFontNames & { hint?: string }): Element {
+function runFonts(f: RunFontNames & { hint?: string }): string {
   return el("w:rFonts", { "w:ascii": f.latin, "w:hAnsi": f.latin, "w:eastAsia": f.cjk, "w:cs": f.latin, "w:hint": f.hint });
 }
 
-export function runProperties(r: RunProps): Element {
+export function runProperties(r: RunProps): string {
   const size = r.size === undefined ? undefined : halfPoints(r.size);
   return el("w:rPr", {}, [
     r.fonts && runFonts(r.fonts),

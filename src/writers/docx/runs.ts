@@ -1,5 +1,5 @@
 /**
- * Inline content -> docx runs, from the same spans the PDF sets (layout/roles.ts spansFor):
+ * Inline content -> WordprocessingML runs (w:r), from the same spans the PDF sets (layout/roles.ts spansFor):
  * - strong text in the Strong character style, emphasis in the Emphasis style;
  * - each run's characters in the face the typesetter chose (slots.ts): w:hint="eastAsia" where it
  *   set a character of ambiguous width (quotes, dashes, ·, ①, ★) in the Chinese face, so Word takes
@@ -8,16 +8,16 @@
  * - emphasis slants Latin text only: ideographs are never slanted, they take the Kai face (the
  *   Emphasis style's East Asian font); whichever the style does, runs of the other script get the
  *   opposite w:i directly;
- * - a footnote as docx's FootnoteReferenceRun carrying its text, which docx numbers and writes
- *   into word/footnotes.xml (so Word renumbers the notes when a user inserts one).
+ * - a footnote as a w:footnoteReference to its note in word/footnotes.xml (footnotes.ts numbers
+ *   them in document order; Word renumbers the notes when a user inserts one).
  */
-import { FootnoteReferenceRun, Paragraph, Tab, TextRun, type ParagraphChild } from "docx";
 import { labelSpan, spansFor } from "../../layout/roles.js";
 import type { Inline } from "../../model/types.js";
 import type { ResolvedParagraph } from "../../style/style.js";
 import { clusterize, spanSlot } from "../../typeset/units.js";
 import { variantOf, type Span } from "../../typeset/index.js";
 import type { DocxContext } from "./context.js";
+import { footnoteReferenceRun, TAB_RUN, textRun, type RunFonts } from "./paragraph.js";
 import { slotOf } from "./slots.js";
 import { CHARACTER_STYLES, slantsItalic } from "./styles.js";
 
@@ -56,7 +56,7 @@ function pieces(ctx: DocxContext, span: Span, italicMatters: boolean): Piece[] {
 }
 
 /** Runs of one span in a paragraph of `role` look. */
-function spanRuns(ctx: DocxContext, span: Span, role: RoleLook): TextRun[] {
+function spanRuns(ctx: DocxContext, span: Span, role: RoleLook): string {
   const italic = !!span.italic;
   const variant = variantOf(span.weight, italic);
   // the character style: emphasis where the slope changes to italic, Strong where only the weight changes
@@ -67,28 +67,30 @@ function spanRuns(ctx: DocxContext, span: Span, role: RoleLook): TextRun[] {
   const styleSlant = (italic || role.italic) && slantsItalic(ctx);
   const fonts = ctx.fonts[variant];
   const sameFonts = ctx.fonts[styleVariant].latin === fonts.latin && ctx.fonts[styleVariant].cjk === fonts.cjk;
-  const out: TextRun[] = [];
+  let out = "";
   for (const p of pieces(ctx, span, italic || role.italic)) {
     const slant = italic && p.slot === "latin"; // ideographs are never slanted
     const hint = p.slot === "cjk" && [...p.text].some((ch) => hintMatters(ch.codePointAt(0)!));
-    out.push(
-      new TextRun({
-        text: p.text,
-        ...(style && { style: style.id }),
-        ...((!sameFonts || hint) && {
-          font: hint ? { ascii: fonts.cjk, hAnsi: fonts.cjk, eastAsia: fonts.cjk, cs: fonts.cjk, hint: "eastAsia" } : { ascii: fonts.latin, hAnsi: fonts.latin, eastAsia: fonts.cjk, cs: fonts.latin },
-        }),
-        ...(styleBold !== (span.weight === "bold") && { bold: span.weight === "bold" }),
-        ...(slant !== styleSlant && { italics: slant }),
-      }),
+    out += textRun(
+      {
+        style: style?.id,
+        fonts: !sameFonts || hint ? (hint ? { ascii: fonts.cjk, hAnsi: fonts.cjk, eastAsia: fonts.cjk, cs: fonts.cjk, hint: "eastAsia" } : { ascii: fonts.latin, hAnsi: fonts.latin, eastAsia: fonts.cjk, cs: fonts.latin }) : undefined,
+        bold: styleBold !== (span.weight === "bold") ? span.weight === "bold" : undefined,
+        italic: slant !== styleSlant ? slant : undefined,
+      },
+      p.text,
     );
   }
   return out;
 }
 
-/** A paragraph's inline content as runs, footnote references included. */
-export function inlineRuns(ctx: DocxContext, inlines: Inline[], role: RoleLook, notes: (n: Extract<Inline, { type: "footnote" }>) => Paragraph[]): ParagraphChild[] {
-  const out: ParagraphChild[] = [];
+/**
+ * A paragraph's inline content as runs, footnote references included. `noteId` puts a note into
+ * word/footnotes.xml and gives its id; without it (text outside the body: furniture, a note's own
+ * text) a footnote leaves no reference, as a note can only be referred to from the body.
+ */
+export function inlineRuns(ctx: DocxContext, inlines: Inline[], role: RoleLook, noteId?: (n: Extract<Inline, { type: "footnote" }>) => number): string {
+  let out = "";
   const spans = spansFor(inlines, role);
   const footnotes = collectFootnotes(inlines);
   let k = 0;
@@ -96,10 +98,10 @@ export function inlineRuns(ctx: DocxContext, inlines: Inline[], role: RoleLook, 
     if (span.superscript) {
       // spansFor sets each footnote as its label, superscript, in document order
       const note = footnotes[k++];
-      out.push(new FootnoteReferenceRun({ children: notes(note) }));
+      if (noteId) out += footnoteReferenceRun(noteId(note));
       continue;
     }
-    if (span.text) out.push(...spanRuns(ctx, span, role));
+    if (span.text) out += spanRuns(ctx, span, role);
   }
   return out;
 }
@@ -118,7 +120,7 @@ function collectFootnotes(inlines: Inline[]): Extract<Inline, { type: "footnote"
  * as the typesetter sets labels (roles.ts labelSpan), else the Chinese face. Named in every slot,
  * so Word and LibreOffice agree whichever slot they give an ambiguous character such as "•".
  */
-export function labelFont(ctx: DocxContext, text: string, role: Pick<ResolvedParagraph, "weight">): { ascii: string; hAnsi: string; eastAsia: string; cs: string; hint?: string } {
+export function labelFont(ctx: DocxContext, text: string, role: Pick<ResolvedParagraph, "weight">): RunFonts {
   const span = labelSpan(text, role);
   const set = ctx.faces[variantOf(span.weight)];
   const latin = clusterize(text).every((c) => spanSlot(c.text, set, span) === "latin");
@@ -128,9 +130,6 @@ export function labelFont(ctx: DocxContext, text: string, role: Pick<ResolvedPar
 }
 
 /** A label given as text by the data: the label, upright, then a tab to the text indent. */
-export function textLabelRuns(ctx: DocxContext, text: string, role: RoleLook): TextRun[] {
-  return [
-    new TextRun({ text, font: labelFont(ctx, text, role), ...(role.italic && slantsItalic(ctx) && { italics: false }) }),
-    new TextRun({ children: [new Tab()] }),
-  ];
+export function textLabelRuns(ctx: DocxContext, text: string, role: RoleLook): string {
+  return textRun({ fonts: labelFont(ctx, text, role), italic: role.italic && slantsItalic(ctx) ? false : undefined }, text) + TAB_RUN;
 }

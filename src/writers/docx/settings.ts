@@ -1,10 +1,9 @@
 /**
- * word/settings.xml (ECMA-376 Part 1 §17.15.1), built by undoc: docx's Settings has no element
- * for the East Asian document settings (w:characterSpacingControl, w:noLineBreaksBefore/After,
- * w:themeFontLang) nor for the footnote separators' list, and writes w:compat last, where some
- * of them would have to go before it. The children follow CT_Settings' sequence.
+ * word/settings.xml (ECMA-376 Part 1 §17.15.1): the East Asian document settings
+ * (w:characterSpacingControl, w:noLineBreaksBefore/After, w:themeFontLang), the footnote
+ * separators' list, Word 2013 compatibility. The children follow CT_Settings' sequence.
  */
-import { el, onOff, val } from "./xml.js";
+import { el, onOff, STANDALONE, val } from "./xml.js";
 import { twip } from "./units.js";
 
 export interface SettingsOptions {
@@ -29,8 +28,8 @@ const NS = {
   "xmlns:w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
 };
 
-export function settingsPart(o: SettingsOptions) {
-  return el("w:settings", NS, [
+export function settingsPart(o: SettingsOptions): string {
+  return STANDALONE + el("w:settings", NS, [
     onOff("w:embedTrueTypeFonts", o.embedFonts || undefined),
     onOff("w:saveSubsetFonts", o.saveSubsetFonts || undefined),
     val("w:defaultTabStop", twip(o.defaultTabStop)),

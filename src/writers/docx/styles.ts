@@ -9,11 +9,9 @@
  * (headers, footers, table cells, notes and what a user adds) has them, and LibreOffice keeps them
  * when it saves (it writes its default paragraph style back as w:docDefaults).
  *
- * Built as docx's Styles with undoc's own style components (props.ts): docx's style options
- * cannot express the East Asian settings, and docx's default styles (some thirty, in blue) would
- * come with them.
+ * Only the styles the document uses and Word's four defaults (Normal, Default Paragraph Font,
+ * Normal Table, No List): a user's Word adds its other built-in styles when they are applied.
  */
-import { ImportedRootElementAttributes, Styles } from "docx";
 import type { FurnitureRole, ParagraphRole } from "../../layout/roles.js";
 import { furnitureText } from "../../layout/roles.js";
 import { isRtl, resolvedParagraph, SHORT_TEXT_PITCH, type ResolvedParagraph } from "../../style/style.js";
@@ -21,7 +19,7 @@ import { variantOf } from "../../typeset/index.js";
 import type { DocxContext } from "./context.js";
 import { labelledIndent, plainIndent } from "./geometry.js";
 import { paragraphProperties, runProperties, type ParagraphProps, type RunProps } from "./props.js";
-import { el, val, type Element } from "./xml.js";
+import { el, STANDALONE, val } from "./xml.js";
 
 interface StyleName {
   id: string;
@@ -74,7 +72,7 @@ export const CHARACTER_STYLES = {
   strong: { id: "Strong", name: "Strong" },
   emphasis: { id: "Emphasis", name: "Emphasis" },
   footnoteReference: { id: "FootnoteReference", name: "footnote reference" },
-  /** docx's endnotes part (its separators only: undoc has no endnotes) refers to it */
+  /** the endnotes part (its separators only: undoc has no endnotes) refers to it */
   endnoteReference: { id: "EndnoteReference", name: "endnote reference" },
   pageNumber: { id: "PageNumber", name: "page number" },
 } as const satisfies Record<string, StyleName>;
@@ -113,8 +111,8 @@ interface StyleDef {
 }
 
 export interface StyleSheet {
-  /** the part; the heading styles link to the heading numbering (a docx list key) when headings are numbered */
-  part(headingNumbering?: string): Styles;
+  /** the part; the heading styles link to the heading numbering (its w:numId) when headings are numbered */
+  part(headingNumbering?: number): string;
   spacing(id: string): StyleSpacing;
 }
 
@@ -215,24 +213,24 @@ export function styleSheet(ctx: DocxContext): StyleSheet {
     });
   }
 
-  const linked = (d: StyleDef, key: string | undefined): StyleDef => {
+  const linked = (d: StyleDef, numId: number | undefined): StyleDef => {
     const level = Number(/^Heading(\d)$/.exec(d.style.id)?.[1]);
-    return key && level && d.type === "paragraph" ? { ...d, pPr: { ...d.pPr, numbering: { key, level: level - 1 } } } : d;
+    return numId !== undefined && level && d.type === "paragraph" ? { ...d, pPr: { ...d.pPr, numbering: { numId, level: level - 1 } } } : d;
   };
   return {
     part: (headingNumbering) =>
-      new Styles({
-      initialStyles: new ImportedRootElementAttributes({
-        "xmlns:r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-        "xmlns:w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-      }),
-        importedStyles: [docDefaults(ctx), ...builtInDefaults(), ...defs.map((d) => styleElement(linked(d, headingNumbering)))],
-      }),
+      STANDALONE +
+      el("w:styles", NS, [docDefaults(ctx), ...builtInDefaults(), ...defs.map((d) => styleElement(linked(d, headingNumbering)))]),
     spacing: (id) => spacing.get(id) ?? { before: 0, after: 0, contextual: false },
   };
 }
 
-function styleElement(d: StyleDef): Element {
+const NS = {
+  "xmlns:r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  "xmlns:w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+};
+
+function styleElement(d: StyleDef): string {
   // CT_Style: name, aliases, basedOn, next, link, autoRedefine, hidden, uiPriority, semiHidden,
   // unhideWhenUsed, qFormat, locked, personal..., rsid, pPr, rPr, tblPr, trPr, tcPr, tblStylePr (§17.7.4.17)
   return el("w:style", { "w:type": d.type, "w:customStyle": d.style.custom ? "1" : undefined, "w:styleId": d.style.id }, [
@@ -274,7 +272,7 @@ const defaultRun = (ctx: DocxContext): RunProps => ({ fonts: ctx.fonts.regular, 
  * keeps them; LibreOffice keeps them as its default paragraph style and writes them back as the
  * Normal style and the document defaults when it saves, overflowPunct excepted: README).
  */
-function docDefaults(ctx: DocxContext): Element {
+function docDefaults(ctx: DocxContext): string {
   return el("w:docDefaults", {}, [
     el("w:rPrDefault", {}, [runProperties(defaultRun(ctx))]),
     el("w:pPrDefault", {}, [paragraphProperties({ ...layoutRules(ctx), ...(isRtl(ctx.style) && { bidi: true }), spacing: { before: 0, after: 0, line: ctx.style.text.lineHeight } })]),
@@ -282,7 +280,7 @@ function docDefaults(ctx: DocxContext): Element {
 }
 
 /** Word's own defaults every document has: Normal, the default character, table and list styles. */
-function builtInDefaults(): Element[] {
+function builtInDefaults(): string[] {
   const hidden = [val("w:uiPriority", 99), el("w:semiHidden"), el("w:unhideWhenUsed")];
   return [
     el("w:style", { "w:type": "paragraph", "w:default": "1", "w:styleId": "Normal" }, [val("w:name", "Normal"), el("w:qFormat")]),

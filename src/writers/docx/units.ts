@@ -6,7 +6,7 @@ export const twip = (pt: number): number => Math.round(pt * 20);
 export const halfPoints = (pt: number): number => Math.round(pt * 2);
 export const eighths = (pt: number): number => Math.round(pt * 8);
 export const emu = (pt: number): number => Math.round(pt * 12700);
-/** docx's image `transformation` is in CSS pixels (96 per inch); it multiplies by 9525 to get EMU. */
+/** CSS pixels (96 per inch): a picture's size in EMU is its size in these times 9525, as Word rounds it. */
 export const cssPixels = (pt: number): number => (pt * 96) / 72;
 /** w:ind *Chars attributes count hundredths of a character (100 = one character of the text size). */
 export const hundredthsOfChar = (em: number): number => Math.round(em * 100);

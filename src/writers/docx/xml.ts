@@ -1,33 +1,63 @@
 /**
- * The one way undoc writes an element docx has no class for: `el(name, attributes, children)`, a
- * docx XmlComponent, so it goes into docx's parts like docx's own components and is serialised by
- * docx's formatter (escaping included). Used for the East Asian paragraph settings, the settings,
- * styles, font table and core properties parts; everything else is docx's own classes.
+ * The one way the DOCX writer writes XML: `el(name, attributes, children)` returns the element as
+ * a string; children are XML already (strings from el), so a part is built by joining strings,
+ * with no object model between the data and the package. Text goes in through `textEl` (or
+ * `escapeXml`), the only places it is escaped.
+ *
+ * The output is what Word writes and reads: attributes in the order given, `<name/>` for an
+ * element with no content, `<name>...</name>` otherwise (a text element always has both tags).
+ * Escaping: & < > " ' as the predefined entities, in text and attribute values alike; the C0
+ * control characters XML 1.0 does not allow (all but tab, line feed and carriage return,
+ * §2.2 of XML 1.0) are left out. The input checks reject control characters in the data, so
+ * this only matters for what slips past them, and a part is always well-formed.
  */
-import { NextAttributeComponent, XmlComponent, type BaseXmlComponent } from "docx";
 
-export type Attributes = Record<string, string | number | undefined>;
-export type Child = BaseXmlComponent | string | undefined | false;
+export type Attributes = Record<string, string | number | boolean | undefined>;
+/** Children: XML strings; undefined and false are left out (conditional children). */
+export type Child = string | undefined | false;
 
-/** An element with attributes (undefined ones are left out) and children (components or text). */
-export class Element extends XmlComponent {
-  constructor(name: string, attributes: Attributes = {}, children: readonly Child[] = []) {
-    super(name);
-    const attrs = Object.entries(attributes).filter((a): a is [string, string | number] => a[1] !== undefined);
-    if (attrs.length) this.root.push(new NextAttributeComponent(Object.fromEntries(attrs.map(([key, value]) => [key, { key, value }]))));
-    for (const c of children) if (c !== undefined && c !== false) this.root.push(c);
-  }
+const NEEDS_ESCAPING = /[&<>"'\x00-\x08\x0B\x0C\x0E-\x1F]/;
+const ESCAPED = /[&<>"'\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+
+/** Text or an attribute value as XML. */
+export function escapeXml(text: string): string {
+  return NEEDS_ESCAPING.test(text) ? text.replace(ESCAPED, (c) => ENTITIES[c] ?? "") : text;
 }
 
-export function el(name: string, attributes?: Attributes, children?: readonly Child[]): Element {
-  return new Element(name, attributes, children);
+/** ` name="value"` for each defined attribute, in the order given. */
+export function attributes(attrs: Attributes): string {
+  let out = "";
+  for (const key in attrs) {
+    const v = attrs[key];
+    if (v === undefined) continue;
+    out += ` ${key}="${typeof v === "string" ? escapeXml(v) : String(v)}"`;
+  }
+  return out;
+}
+
+/** An element with attributes (undefined ones are left out) and children (XML strings). */
+export function el(name: string, attrs?: Attributes, children?: readonly Child[]): string {
+  let content = "";
+  if (children) for (const c of children) if (c) content += c;
+  const open = attrs ? `<${name}${attributes(attrs)}` : `<${name}`;
+  return content ? `${open}>${content}</${name}>` : `${open}/>`;
+}
+
+/** An element holding text (escaped here); always an open and a close tag, even around no text. */
+export function textEl(name: string, attrs: Attributes | undefined, text: string): string {
+  return `<${name}${attrs ? attributes(attrs) : ""}>${escapeXml(text)}</${name}>`;
 }
 
 /** A w:val element (w:jc, w:pStyle, ...). */
-export const val = (name: string, v: string | number): Element => el(name, { "w:val": v });
+export const val = (name: string, v: string | number): string => `<${name} w:val="${typeof v === "string" ? escapeXml(v) : v}"/>`;
 
 /** A CT_OnOff element: present means on; `false` writes w:val="0"; undefined writes nothing. */
-export function onOff(name: string, v: boolean | undefined): Element | undefined {
+export function onOff(name: string, v: boolean | undefined): string | undefined {
   if (v === undefined) return undefined;
-  return v ? el(name) : el(name, { "w:val": "0" });
+  return v ? `<${name}/>` : `<${name} w:val="0"/>`;
 }
+
+/** The XML declarations a part starts with: Word's parts say standalone="yes"; relationships and some parts do not. */
+export const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+export const STANDALONE = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';

@@ -13,7 +13,7 @@
  *   little), but it runs natively: ~1 ms for a 150 KB subset where fflate, not yet optimised by V8
  *   in a fresh process, takes ~40 ms.
  * Compressed data is cached per data array, and large entries (fonts) also by their content, so a
- * warm process deflates a font once even though docx hands over a new (obfuscated) copy each time;
+ * warm process deflates a font once even though the font table hands over a new (obfuscated) copy each time;
  * entries marked unchanging are kept on disk too (src/disk-cache.ts): the whole Latin faces of the
  * default font mode are the same in every document, and deflating 0.8 MB in JavaScript takes ~100 ms.
  */
