@@ -1,6 +1,9 @@
 import { describe, it, expect } from "vitest";
 import * as zlib from "node:zlib";
 import { crc32, drawingToPng, drawingToSvg, parseColor, pngSize, type Drawing } from "../../src/marks/drawing.js";
+import { createHash } from "node:crypto";
+import { code39 } from "../../src/marks/code39.js";
+import { qrCode } from "../../src/marks/qr.js";
 import { decodePng, grey, pngChunks, PNG_SIGNATURE } from "./helpers.js";
 
 const square: Drawing = {
@@ -149,5 +152,18 @@ describe("drawingToSvg()", () => {
       /colour/,
     );
     expect(parseColor(" #AbC ")).toEqual([0xaa, 0xbb, 0xcc]);
+  });
+});
+
+describe("drawingToPng's bytes", () => {
+  it("are the same on every machine: rows filtered Up, run-length deflate (no hash), held to stored bytes", () => {
+    // a QR code and a barcode as the DOCX embeds them (4 px per point); the IDATs are what canonical
+    // zlib 1.2.13 writes for the same rows (checked with Python's zlib, Z_RLE, level 9, memLevel 8)
+    const qr = drawingToPng(qrCode("https://undocs.org/S/2020/1044", { size: 60 }), 4);
+    const bar = drawingToPng(code39("2013706", { height: 20, narrow: 0.75 } as Parameters<typeof code39>[1]), 4);
+    const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
+    expect([qr.length, sha(qr)]).toEqual([3209, "1e916323c00ae68d8c6060310db2c5bbb62ca0b0330d0a4f5e8d6d5cb96ffb29"]);
+    expect([bar.length, sha(bar)]).toEqual([354, "64006c318fec1ebf71d0c0d3b1c1c13ff4dfa4439fe1e7f7c938a78acf8270be"]);
+    expect(decodePng(qr).filterTypes.every((f) => f === 2)).toBe(true);
   });
 });

@@ -42,7 +42,7 @@ export interface DecodedPng {
   filterTypes: number[];
 }
 
-/** Decodes an 8-bit, non-interlaced PNG whose rows use filter type 0 (what drawingToPng writes). */
+/** Decodes an 8-bit, non-interlaced PNG whose rows use filter type 0 (None) or 2 (Up: what drawingToPng writes). */
 export function decodePng(png: Uint8Array): DecodedPng {
   const chunks = pngChunks(png);
   const ihdr = chunks[0]!;
@@ -62,8 +62,10 @@ export function decodePng(png: Uint8Array): DecodedPng {
   for (let y = 0; y < height; y++) {
     const f = raw[y * (stride + 1)]!;
     filterTypes.push(f);
-    if (f !== 0) throw new Error(`row ${y} uses filter ${f}; this reader only handles filter 0`);
-    pixels.set(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)), y * stride);
+    if (f !== 0 && f !== 2) throw new Error(`row ${y} uses filter ${f}; this reader only handles filters 0 and 2`);
+    const row = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    if (f === 0 || y === 0) pixels.set(row, y * stride);
+    else for (let x = 0; x < stride; x++) pixels[y * stride + x] = (row[x]! + pixels[(y - 1) * stride + x]!) & 0xff;
   }
   return { width, height, colorType, channels, pixels, filterTypes };
 }

@@ -29,7 +29,8 @@ const PNG_END = [0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]; // the IEND ch
 
 /** A mark the same in every document (the emblem, the recycling mark): its PNG is kept on disk too. */
 function unchangingPng(key: string, drawing: Drawing): Uint8Array {
-  const name = `png-${createHash("sha1").update(`${PX_PER_PT}\u0000${key}`).digest("hex")}.png`;
+  // (the encoding's name in the key: entries of an earlier encoding are never read back)
+  const name = `png-${createHash("sha1").update(`up-rle\u0000${PX_PER_PT}\u0000${key}`).digest("hex")}.png`;
   const cached = readCached(name);
   const whole = cached && PNG_SIGNATURE.every((b, i) => cached[i] === b) && PNG_END.every((b, i) => cached[cached.length - 8 + i] === b);
   if (whole) return new Uint8Array(cached.buffer, cached.byteOffset, cached.length);
