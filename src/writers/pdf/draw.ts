@@ -36,9 +36,29 @@ interface PdfKitDocument extends PdfKitFontHost {
   appendXML(xml: string): void;
   info: Record<string, unknown>;
   addPage(options: { size: [number, number] }): void;
+  page: PdfKitPage;
+  opacity(opacity: number): void;
+  _font: unknown;
+  _fontSize: number;
+  _fillColor: unknown;
   on(event: "data", cb: (chunk: Buffer) => void): void;
   on(event: "end", cb: () => void): void;
   end(): void;
+}
+
+/** The members of pdfkit's current page the text drawing below uses. */
+interface PdfKitPage {
+  height: number;
+  fonts: Record<string, unknown>;
+  /** appends one content operator (pdfkit adds the newline); an own property here while a page is drawn */
+  write(chunk: string | Uint8Array): void;
+  content: { write(chunk: string | Uint8Array): void };
+}
+
+/** pdfkit's number formatting (PDFObject.number): at most six decimals. */
+function num(n: number): number {
+  if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
+  throw new Error(`unsupported number: ${n}`);
 }
 
 interface PdfmakeRenderer {
@@ -142,6 +162,10 @@ export class PageDrawer {
   /** the pdfkit element of each structure node, made when its first content is drawn */
   private readonly elements = new Map<StructNode, PdfKitStruct>();
   private readonly done: Promise<void>;
+  /** the page's content operators, written to its stream as one chunk when the page is done */
+  private content: string[] = [];
+  /** the opacity graphics state pdfkit named for pdfmake's opacity(1), once set on the page */
+  private gs: string | undefined;
 
   constructor(private readonly size: { width: number; height: number }, info: DocumentInfo) {
     const { PDFDocument, Renderer, virtualfs } = pdfmakeModules();
@@ -221,6 +245,18 @@ export class PageDrawer {
   /** Draws one page of items (page coordinates: points from the top-left corner). */
   page(items: DrawItem[]): void {
     this.doc.addPage({ size: [this.size.width, this.size.height] });
+    // pdfkit turns every operator into a Buffer of its own: collected here and written once, the
+    // same bytes (each operator followed by a newline)
+    const page = this.doc.page;
+    this.content = [];
+    this.gs = undefined;
+    page.write = (chunk) => {
+      if (typeof chunk === "string") this.content.push(chunk);
+      else {
+        this.flush(page);
+        page.content.write(chunk);
+      }
+    };
     for (let i = 0; i < items.length; ) {
       const it = items[i];
       switch (it.kind) {
@@ -250,25 +286,90 @@ export class PageDrawer {
       }
       i++;
     }
+    this.flush(page);
+    delete (page as Partial<PdfKitPage>).write;
   }
 
+  private flush(page: PdfKitPage): void {
+    if (this.content.length) page.content.write(this.content.join("\n"));
+    this.content = [];
+  }
+
+  /**
+   * One run of text, written as pdfmake's renderLine and pdfkit's text() write it (opacity, fill
+   * colour, then the text object in a saved state), operator for operator, without their
+   * per-call option objects and number formatting of unchanging values.
+   */
   private text(it: Extract<DrawItem, { kind: "text" }>): void {
     const r = it.run;
+    const doc = this.doc;
     const font = this.font(r.face);
-    const ascent = (font.ascender / 1000) * r.size;
-    const inline = {
-      text: r.text,
-      font,
-      fontSize: r.size,
-      x: 0,
-      width: r.advance,
-      characterSpacing: r.letterSpacing || undefined,
-      fontFeatures: r.features.length ? r.features : undefined,
-      color: "black",
+    const size = r.size;
+    const out = this.content;
+    // pdfmake: a line whose box is the run's ascent, so its baseline is the run's
+    const ascent = (font.ascender / 1000) * size;
+    const x = it.x || 0;
+    const y = (it.baseline - ascent || 0) + (ascent - (font.ascender / 1000) * size - 0);
+    // opacity(1): pdfkit names the graphics state the first time, then on each page its resource
+    if (this.gs === undefined) {
+      doc.opacity(1);
+      this.gs = out[out.length - 1];
+    } else out.push(this.gs);
+    out.push("/DeviceRGB cs", "0 0 0 scn", "f"); // fill("black")
+    doc._fillColor = ["black", undefined];
+    doc._font = font;
+    doc._fontSize = size;
+    const text = r.text.replace(/\n/g, ""); // (a run never has one: pdfkit would draw each line)
+    if (text.length === 0) return;
+    // pdfkit's _fragment: flip to top-down coordinates, baseline at the font's ascent
+    const page = doc.page;
+    const dy = (font.ascender / 1000) * size;
+    out.push("q", `1 0 0 -1 0 ${num(page.height)} cm`);
+    let tx = x;
+    const ty = page.height - y - dy;
+    if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
+    out.push("BT", `1 0 0 1 ${num(tx)} ${num(ty)} Tm`, `/${font.id} ${num(size)} Tf`);
+    const characterSpacing = r.letterSpacing || 0;
+    if (characterSpacing) out.push(`${num(characterSpacing)} Tc`);
+    const [encoded, positions] = font.encode(text, r.features.length ? r.features : undefined);
+    const scale = size / 1000;
+    const commands: string[] = [];
+    let last = 0;
+    let hadOffset = false;
+    const addSegment = (cur: number) => {
+      if (last < cur) {
+        const hex = encoded.slice(last, cur).join("");
+        const p = positions[cur - 1];
+        commands.push(`<${hex}> ${num(-(p.xAdvance - p.advanceWidth))}`);
+      }
+      last = cur;
     };
-    // a line of one inline whose box is exactly its ascent: pdfmake sets the baseline there
-    const line = { inlines: [inline], getHeight: () => ascent, getAscenderHeight: () => ascent };
-    this.renderer.renderLine(line, it.x, it.baseline - ascent);
+    const flush = (i: number) => {
+      addSegment(i);
+      if (commands.length > 0) {
+        out.push(`[${commands.join(" ")}] TJ`);
+        commands.length = 0;
+      }
+    };
+    let i: number;
+    for (i = 0; i < positions.length; i++) {
+      const pos = positions[i];
+      if (pos.xOffset || pos.yOffset) {
+        flush(i);
+        out.push(`1 0 0 1 ${num(tx + pos.xOffset * scale)} ${num(ty + pos.yOffset * scale)} Tm`);
+        flush(i + 1);
+        hadOffset = true;
+      } else {
+        if (hadOffset) {
+          out.push(`1 0 0 1 ${num(tx)} ${num(ty)} Tm`);
+          hadOffset = false;
+        }
+        if (pos.xAdvance - pos.advanceWidth !== 0) addSegment(i + 1);
+      }
+      tx += pos.xAdvance * scale;
+    }
+    flush(i);
+    out.push("ET", "Q");
   }
 
   async finish(): Promise<Uint8Array> {
