@@ -24,7 +24,7 @@ import type { UnDocumentData } from "../input/schema.js";
 import { uPlus } from "../input/text.js";
 import type { Document } from "../model/types.js";
 import type { Style } from "../style/style.js";
-import { clusterize, missingGlyphs, spanSlot } from "../typeset/units.js";
+import { clusterize, faceSerial, missingGlyphs, spanSlot } from "../typeset/units.js";
 import { usesWordComposer, variantOf, type FaceSet } from "../typeset/index.js";
 import type { LocaleStrings } from "../templates/locale.js";
 import { textPieces } from "../layout/roles.js";
@@ -69,6 +69,14 @@ function shownChar(cp: number): string {
 }
 
 /**
+ * Spans already found fully covered, by faces, Latin preference, composer and text: a warm
+ * process checks an unchanged paragraph once. (Only clean spans are kept; a problem is always
+ * found again, to be reported with its place.)
+ */
+const covered = new Set<string>();
+const COVERED_LIMIT = 20_000;
+
+/**
  * Throws a FONT error when the document draws a character that no embedded face has (or a
  * right-to-left letter). Each distinct character is listed once, at its first occurrence.
  */
@@ -78,17 +86,26 @@ export function checkCoverage(model: Document, style: Style, faces: FaceSet, sou
   for (const piece of textPieces(model, style)) {
     for (const span of piece.spans) {
       const set = faces[variantOf(span.weight, span.italic)];
+      const key = `${faceSerial(set.cjk)}|${faceSerial(set.latin)}|${span.preferLatin ? 1 : 0}${bidi ? 1 : 0}|${span.text}`;
+      if (covered.has(key)) continue;
+      let clean = true;
       for (const c of clusterize(span.text)) {
         if (c.text === " " || c.text === "\t") continue; // spaces are drawn as gaps
         const slot = spanSlot(c.text, set, span);
         const missing = missingGlyphs(set[slot], c.text);
+        if (missing.length) clean = false;
         for (const cp of missing) {
           if (!problems.has(cp)) problems.set(cp, { codePoint: cp, cluster: c.text, kind: "missing", where: piece.where, faces: [set.cjk.family, set.latin.family] });
         }
         if (!missing.length && !bidi && RTL_LETTER.test(c.text)) {
           const cp = c.text.codePointAt(0)!;
+          clean = false;
           if (!problems.has(cp)) problems.set(cp, { codePoint: cp, cluster: c.text, kind: "rtl", where: piece.where, faces: [] });
         }
+      }
+      if (clean) {
+        if (covered.size >= COVERED_LIMIT) covered.clear();
+        covered.add(key);
       }
     }
   }

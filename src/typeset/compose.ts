@@ -6,7 +6,7 @@ import { breakLines, EPSILON } from "./break-lines.js";
 import { placeLine, type ComposedLine, type LineAlign } from "./place-line.js";
 import type { SpacingOptions } from "./spacing.js";
 import { classify } from "./classify.js";
-import { clusterize, drawnForm, itemize, measure, variantOf, type FaceSet, type Span, type Unit } from "./units.js";
+import { clusterize, drawnForm, faceSerial, itemize, measure, variantOf, type FaceSet, type Span, type Unit } from "./units.js";
 import { usesWordComposer } from "./lang.js";
 import { composeWords } from "./compose-words.js";
 
@@ -103,14 +103,14 @@ const COMPOSED_CACHE_LIMIT = 5000;
 
 /**
  * What a composition depends on: the options, the geometry, and per span its text, styling and
- * faces (by id: the faces of its variant, the only ones it is set in). Texts are length-prefixed,
+ * faces (the faces of its variant, the only ones it is set in). Texts are length-prefixed,
  * so no text can pass for another key.
  */
 function cacheKey(spans: Span[], faces: FaceSet, geo: ParagraphGeometry, opt: ComposeOptions): string {
   let key = `${JSON.stringify(opt)}|${geo.size}|${geo.width}|${geo.leftIndent}|${geo.rightIndent}|${geo.firstLineIndent}|${geo.align}`;
   for (const s of spans) {
     const set = faces[variantOf(s.weight, s.italic)];
-    key += `|${set.cjk.id}|${set.latin.id}|${s.weight}|${s.italic ? 1 : 0}${s.superscript ? 1 : 0}${s.preferLatin ? 1 : 0}|${s.lang ?? ""}|${s.text.length}:${s.text}`;
+    key += `|${faceSerial(set.cjk)}|${faceSerial(set.latin)}|${s.weight}|${s.italic ? 1 : 0}${s.superscript ? 1 : 0}${s.preferLatin ? 1 : 0}|${s.lang ?? ""}|${s.text.length}:${s.text}`;
   }
   return key;
 }

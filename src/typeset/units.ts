@@ -76,6 +76,16 @@ export interface Unit {
   level?: number;
 }
 
+const serials = new WeakMap<Face, number>();
+let lastSerial = 0;
+
+/** A number for each face object, for cache keys: two objects never share one (unlike ids, which a test's stand-in face may reuse). */
+export function faceSerial(face: Face): number {
+  let n = serials.get(face);
+  if (n === undefined) serials.set(face, (n = ++lastSerial));
+  return n;
+}
+
 const widthCache = new WeakMap<Face, Map<string, number>>();
 /** Widths kept per face before the cache starts over (a long-running process sees endless words). */
 const WIDTH_CACHE_LIMIT = 200_000;
