@@ -221,7 +221,8 @@ export function clusterize(text: string, offset = 0): Cluster[] {
       else if (pendingStart < 0) pendingStart = at;
       continue;
     }
-    if (last && (isVariationSelector(cp) || ATTACHES.test(ch))) {
+    // (no combining mark below U+0300 or among the common ideographs: the regular expression is skipped there)
+    if (last && (isVariationSelector(cp) || (cp >= 0x300 && (cp < 0x4e00 || cp > 0x9fff) && ATTACHES.test(ch)))) {
       last.text += ch;
       last.end = offset + i;
       continue;
