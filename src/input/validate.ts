@@ -97,14 +97,12 @@ const recursive = new Map<string, TSchema>();
  */
 const checks = new WeakMap<TSchema, { uses: number; compiled?: TypeCheck<TSchema> }>();
 const COMPILE_AFTER = 2;
+const registered = new WeakSet<TSchema>();
 
 /** Whether `value` fits `schema` (TypeBox's check: far cheaper than its error walk). */
 function fits(schema: TSchema, value: unknown): boolean {
   let c = checks.get(schema);
-  if (!c) {
-    collectRecursive(schema); // the recursive parts registered once per process
-    checks.set(schema, (c = { uses: 0 }));
-  }
+  if (!c) checks.set(schema, (c = { uses: 0 }));
   if (!c.compiled && ++c.uses > COMPILE_AFTER) c.compiled = TypeCompiler.Compile(schema);
   return c.compiled ? c.compiled.Check(value) : Value.Check(schema, value);
 }
@@ -151,6 +149,10 @@ export function validate(schema: TSchema, value: unknown, base: Array<string | n
   schema = deref(schema);
   // valid data (the usual case) has no errors to explain
   if (fits(schema, value)) return [];
+  if (!registered.has(schema)) {
+    collectRecursive(schema); // for the error paths' references (deref), once per schema
+    registered.add(schema);
+  }
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   for (const err of Value.Errors(schema, value)) {

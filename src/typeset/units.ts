@@ -124,7 +124,15 @@ export function faceHas(face: Face, cp: number): boolean {
   return has;
 }
 
+/** No code point missing (shared: callers only read the result). */
+const NONE_MISSING: number[] = [];
+
 function missing(face: Face, cluster: string): number[] {
+  if (cluster.length === 1) {
+    // one code unit, the usual case: no iterator, no array
+    const cp = cluster.charCodeAt(0);
+    return isVariationSelector(cp) || faceHas(face, cp) ? NONE_MISSING : [cp];
+  }
   const out: number[] = [];
   for (const ch of cluster) {
     const cp = ch.codePointAt(0)!;
