@@ -305,7 +305,6 @@ export class PageDrawer {
     const doc = this.doc;
     const font = this.font(r.face);
     const size = r.size;
-    const out = this.content;
     // pdfmake: a line whose box is the run's ascent, so its baseline is the run's
     const ascent = (font.ascender / 1000) * size;
     const x = it.x || 0;
@@ -313,42 +312,47 @@ export class PageDrawer {
     // opacity(1): pdfkit names the graphics state the first time, then on each page its resource
     if (this.gs === undefined) {
       doc.opacity(1);
-      this.gs = out[out.length - 1];
-    } else out.push(this.gs);
-    out.push("/DeviceRGB cs", "0 0 0 scn", "f"); // fill("black")
+      this.gs = this.content.pop()!;
+    }
+    // the run's operators, one string (each operator on a line of its own, as pdfkit writes them)
+    let out = `${this.gs}\n/DeviceRGB cs\n0 0 0 scn\nf`; // fill("black")
     doc._fillColor = ["black", undefined];
     doc._font = font;
     doc._fontSize = size;
-    const text = r.text.replace(/\n/g, ""); // (a run never has one: pdfkit would draw each line)
-    if (text.length === 0) return;
+    const text = r.text.includes("\n") ? r.text.replace(/\n/g, "") : r.text; // (a run never has one: pdfkit would draw each line)
+    if (text.length === 0) {
+      this.content.push(out);
+      return;
+    }
     // pdfkit's _fragment: flip to top-down coordinates, baseline at the font's ascent
     const page = doc.page;
     const dy = (font.ascender / 1000) * size;
-    out.push("q", `1 0 0 -1 0 ${num(page.height)} cm`);
     let tx = x;
     const ty = page.height - y - dy;
     if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
-    out.push("BT", `1 0 0 1 ${num(tx)} ${num(ty)} Tm`, `/${font.id} ${num(size)} Tf`);
+    out += `\nq\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(tx)} ${num(ty)} Tm\n/${font.id} ${num(size)} Tf`;
     const characterSpacing = r.letterSpacing || 0;
-    if (characterSpacing) out.push(`${num(characterSpacing)} Tc`);
+    if (characterSpacing) out += `\n${num(characterSpacing)} Tc`;
     const [encoded, positions] = font.encode(text, r.features.length ? r.features : undefined);
     const scale = size / 1000;
-    const commands: string[] = [];
+    // a TJ's elements: segments of glyphs, each with the adjustment after its last glyph
+    let commands = "";
     let last = 0;
     let hadOffset = false;
     const addSegment = (cur: number) => {
       if (last < cur) {
-        const hex = encoded.slice(last, cur).join("");
+        let hex = "";
+        for (let k = last; k < cur; k++) hex += encoded[k];
         const p = positions[cur - 1];
-        commands.push(`<${hex}> ${num(-(p.xAdvance - p.advanceWidth))}`);
+        commands += `${commands ? " " : ""}<${hex}> ${num(-(p.xAdvance - p.advanceWidth))}`;
       }
       last = cur;
     };
     const flush = (i: number) => {
       addSegment(i);
-      if (commands.length > 0) {
-        out.push(`[${commands.join(" ")}] TJ`);
-        commands.length = 0;
+      if (commands) {
+        out += `\n[${commands}] TJ`;
+        commands = "";
       }
     };
     let i: number;
@@ -356,12 +360,12 @@ export class PageDrawer {
       const pos = positions[i];
       if (pos.xOffset || pos.yOffset) {
         flush(i);
-        out.push(`1 0 0 1 ${num(tx + pos.xOffset * scale)} ${num(ty + pos.yOffset * scale)} Tm`);
+        out += `\n1 0 0 1 ${num(tx + pos.xOffset * scale)} ${num(ty + pos.yOffset * scale)} Tm`;
         flush(i + 1);
         hadOffset = true;
       } else {
         if (hadOffset) {
-          out.push(`1 0 0 1 ${num(tx)} ${num(ty)} Tm`);
+          out += `\n1 0 0 1 ${num(tx)} ${num(ty)} Tm`;
           hadOffset = false;
         }
         if (pos.xAdvance - pos.advanceWidth !== 0) addSegment(i + 1);
@@ -369,7 +373,7 @@ export class PageDrawer {
       tx += pos.xAdvance * scale;
     }
     flush(i);
-    out.push("ET", "Q");
+    this.content.push(`${out}\nET\nQ`);
   }
 
   async finish(): Promise<Uint8Array> {

@@ -72,8 +72,11 @@ interface ScaledRun {
 const HEX4: string[] = [];
 const hex4 = (n: number) => (HEX4[n] ??= `0000${n.toString(16)}`.slice(-4));
 
-/** Texts laid out per font before the cache starts over (a long document of different lines). */
-const LAYOUT_CACHE_LIMIT = 2000;
+/**
+ * Texts laid out per font before the cache starts over: a 50-page document draws some 7,000
+ * runs, and a warm process drawing it again finds those of its unchanged lines here.
+ */
+const LAYOUT_CACHE_LIMIT = 20_000;
 
 export class FacePdfFont {
   readonly id: string;
@@ -140,6 +143,10 @@ export class FacePdfFont {
    */
   private layout(text: string, features?: string[]): { glyphs: Shaped["glyphs"]; positions: ScaledPosition[]; advanceWidth: number } {
     if (features) return this.layoutRun(text, features);
+    // one piece (no space or tab before the end, as a run of Chinese text): the cached run itself, not a copy
+    const space = text.indexOf(" ");
+    const tab = text.indexOf("\t");
+    if ((space < 0 || space === text.length - 1) && (tab < 0 || tab === text.length - 1) && text.length > 0) return this.layoutCached(text);
     const glyphs: Shaped["glyphs"] = [];
     const positions: ScaledPosition[] = [];
     let advanceWidth = 0;
