@@ -38,6 +38,9 @@ interface PdfKitDocument extends PdfKitFontHost {
   addPage(options: { size: [number, number] }): void;
   page: PdfKitPage;
   opacity(opacity: number): void;
+  fillOpacity(opacity: number): void;
+  strokeOpacity(opacity: number): void;
+  _normalizeColor(color: string): number[] | null;
   _font: unknown;
   _fontSize: number;
   _fillColor: unknown;
@@ -54,6 +57,9 @@ interface PdfKitPage {
   write(chunk: string | Uint8Array): void;
   content: { write(chunk: string | Uint8Array): void };
 }
+
+/** pdfkit's circle constant (its ellipse's control points). */
+const KAPPA = 4.0 * ((Math.sqrt(2) - 1.0) / 3.0);
 
 /** pdfkit's number formatting (PDFObject.number): at most six decimals. */
 function num(n: number): number {
@@ -166,6 +172,8 @@ export class PageDrawer {
   private content: string[] = [];
   /** the opacity graphics state pdfkit named for pdfmake's opacity(1), once set on the page */
   private gs: string | undefined;
+  /** colour operands by colour (colorOperands) */
+  private readonly colors = new Map<string, string | null>();
 
   constructor(private readonly size: { width: number; height: number }, info: DocumentInfo) {
     const { PDFDocument, Renderer, virtualfs } = pdfmakeModules();
@@ -276,11 +284,11 @@ export class PageDrawer {
           continue;
         }
         case "rule":
-          this.marked(undefined, "Layout", undefined, () => this.renderer.renderVector({ type: "rect", x: it.x, y: it.y, w: it.width, h: it.thickness, color: "black", lineWidth: 0 }));
+          this.marked(undefined, "Layout", undefined, () => this.vector({ type: "rect", x: it.x, y: it.y, w: it.width, h: it.thickness, color: "black", lineWidth: 0 }));
           break;
         case "mark":
           this.marked(it.tag, "Pagination", undefined, () => {
-            for (const v of markVectors(drawingOf(it.mark), it.x, it.y)) this.renderer.renderVector(v);
+            for (const v of markVectors(drawingOf(it.mark), it.x, it.y)) this.vector(v);
           });
           break;
       }
@@ -293,6 +301,93 @@ export class PageDrawer {
   private flush(page: PdfKitPage): void {
     if (this.content.length) page.content.write(this.content.join("\n"));
     this.content = [];
+  }
+
+  /** pdfkit's colour operands of a colour name or #hex ("DeviceRGB|0 0 0"), or null when it is none. */
+  private colorOperands(color: string): string | null {
+    let c = this.colors.get(color);
+    if (c === undefined) {
+      const parts = this.doc._normalizeColor(color);
+      this.colors.set(color, (c = parts ? `${parts.length === 4 ? "DeviceCMYK" : "DeviceRGB"}|${parts.join(" ")}` : null));
+    }
+    return c;
+  }
+
+  /**
+   * One vector (a rule, a mark's shape), written as pdfmake's renderVector and pdfkit write it,
+   * operator for operator: line style, path, colours with their opacity state, fill or stroke.
+   * Only what undoc draws (rectangles, closed polylines, ellipses; plain colours): anything else
+   * goes to pdfmake.
+   */
+  private vector(v: Record<string, unknown>): void {
+    if (v.dash || v.r || v.linearGradient || v.lineJoin || v.lineCap || v.fillOpacity !== undefined || v.strokeOpacity !== undefined || Array.isArray(v.color)) {
+      this.renderer.renderVector(v);
+      return;
+    }
+    let out = `${num((v.lineWidth as number) || 1)} w\n[] 0 d\n0 j\n0 J`;
+    switch (v.type) {
+      case "rect":
+        out += `\n${num(v.x as number)} ${num(v.y as number)} ${num(v.w as number)} ${num(v.h as number)} re`;
+        break;
+      case "polyline": {
+        const points = v.points as { x: number; y: number }[];
+        if (points.length === 0) break;
+        out += `\n${num(points[0].x)} ${num(points[0].y)} m`;
+        for (let i = 1; i < points.length; i++) out += `\n${num(points[i].x)} ${num(points[i].y)} l`;
+        if (points.length > 1) {
+          const p1 = points[0];
+          const pn = points[points.length - 1];
+          if (v.closePath || (p1.x === pn.x && p1.y === pn.y)) out += "\nh";
+        }
+        break;
+      }
+      case "ellipse": {
+        // pdfkit's ellipse: four Bézier quarters
+        const r1 = v.r1 as number;
+        const r2 = (v.r2 as number | undefined) ?? r1;
+        const x = (v.x as number) - r1;
+        const y = (v.y as number) - r2;
+        const ox = r1 * KAPPA;
+        const oy = r2 * KAPPA;
+        const xe = x + r1 * 2;
+        const ye = y + r2 * 2;
+        const xm = x + r1;
+        const ym = y + r2;
+        const c = (a: number, b: number, cc: number, d: number, e: number, f: number) => `\n${num(a)} ${num(b)} ${num(cc)} ${num(d)} ${num(e)} ${num(f)} c`;
+        out += `\n${num(x)} ${num(ym)} m` + c(x, ym - oy, xm - ox, y, xm, y) + c(xm + ox, y, xe, ym - oy, xe, ym) + c(xe, ym + oy, xm + ox, ye, xm, ye) + c(xm - ox, ye, x, ym + oy, x, ym) + "\nh";
+        break;
+      }
+      default:
+        this.renderer.renderVector(v);
+        return;
+    }
+    // pdfmake's resolveColor: a colour pdfkit does not know is black
+    const resolve = (color: unknown) => {
+      const c = (color as string) || "black";
+      return this.colorOperands(c) === null ? "black" : c;
+    };
+    const fillColor = v.color ? resolve(v.color) : undefined;
+    const strokeColor = v.color && v.lineColor ? resolve(v.lineColor) : v.color ? undefined : resolve(v.lineColor);
+    this.content.push(out);
+    // fillColor(c, 1), strokeColor(c, 1): the colour space and colour, then pdfkit's opacity state
+    if (fillColor !== undefined) {
+      const ops = this.colorOperands(fillColor);
+      if (ops !== null) {
+        const bar = ops.indexOf("|");
+        this.content.push(`/${ops.slice(0, bar)} cs`, `${ops.slice(bar + 1)} scn`);
+        this.doc.fillOpacity(1);
+      }
+      this.doc._fillColor = [fillColor, 1];
+    }
+    if (strokeColor !== undefined) {
+      const ops = this.colorOperands(strokeColor);
+      if (ops !== null) {
+        const bar = ops.indexOf("|");
+        this.content.push(`/${ops.slice(0, bar)} CS`, `${ops.slice(bar + 1)} SCN`);
+        this.doc.strokeOpacity(1);
+      }
+    }
+    this.content.push(fillColor !== undefined && strokeColor !== undefined ? "B" : fillColor !== undefined ? "f" : "S");
   }
 
   /**
