@@ -9,7 +9,10 @@
  * tests/writers/pdf/draw.test.ts checks the drawing's geometry, so an upgrade that changes them
  * fails loudly.
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { deflateSync } from "node:zlib";
 import type { Face } from "../../fonts/registry.js";
 import type { Mark } from "../../layout/furniture.js";
 import type { Drawing } from "../../marks/index.js";
@@ -37,6 +40,7 @@ interface PdfKitDocument extends PdfKitFontHost {
   info: Record<string, unknown>;
   addPage(options: { size: [number, number] }): void;
   page: PdfKitPage;
+  _root: { data: Record<string, unknown> };
   opacity(opacity: number): void;
   fillOpacity(opacity: number): void;
   strokeOpacity(opacity: number): void;
@@ -128,6 +132,36 @@ function infoXmp(info: DocumentInfo): string {
   ].join("\n");
 }
 
+let srgb: { length: number; deflated: Uint8Array } | undefined;
+
+/**
+ * pdfkit's _addColorOutputIntent (PDF/A): the sRGB profile stream (Length, N, then the Filter its
+ * write adds) and the OutputIntent. The profile is read from pdfkit's folder and deflated (zlib's
+ * defaults, as pdfkit's finalize) once per process, not for every document.
+ */
+function addColorOutputIntent(doc: PdfKitDocument): void {
+  if (!srgb) {
+    const icc = readFileSync(join(dirname(require.resolve("pdfkit")), "data", "sRGB_IEC61966_2_1.icc"));
+    srgb = { length: icc.length, deflated: deflateSync(icc) };
+  }
+  const profile = doc.ref({ Length: srgb.length, N: 3 });
+  if (profile.compress) {
+    profile.compress = false;
+    profile.write(srgb.deflated);
+    profile.data.Filter = "FlateDecode";
+    profile.end();
+  } else profile.end(readFileSync(join(dirname(require.resolve("pdfkit")), "data", "sRGB_IEC61966_2_1.icc")));
+  const intent = doc.ref({
+    Type: "OutputIntent",
+    S: "GTS_PDFA1",
+    Info: new String("sRGB IEC61966-2.1"),
+    OutputConditionIdentifier: new String("sRGB IEC61966-2.1"),
+    DestOutputProfile: profile,
+  });
+  intent.end();
+  doc._root.data.OutputIntents = [intent];
+}
+
 export function drawingOf(m: Mark): Drawing {
   switch (m.type) {
     case "emblem":
@@ -199,6 +233,8 @@ export class PageDrawer {
     this.renderer = new Renderer(this.doc);
     const xmp = infoXmp(info);
     (this.doc as unknown as { _addInfo: () => void })._addInfo = () => this.doc.appendXML(xmp);
+    // PDF/A's output intent as pdfkit writes it, with its sRGB profile read and deflated once per process
+    (this.doc as unknown as { _addColorOutputIntent: () => void })._addColorOutputIntent = () => addColorOutputIntent(this.doc);
     this.tagged = info.tagged;
     // (untagged: no element at all; pdfkit waits for every object it has made before it finishes)
     this.root = this.tagged ? this.doc.struct("Document") : (undefined as unknown as PdfKitStruct);
