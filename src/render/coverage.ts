@@ -169,6 +169,10 @@ function* localeValues(strings: LocaleStrings): Generator<string> {
  */
 export function checkLocaleCoverage(locale: { strings: LocaleStrings; file: string; sources: readonly { file: string; text: string }[] }, faces: FaceSet): void {
   const sets = Object.values(faces);
+  // a locale passes once per set of faces (a warm process renders many documents in one language)
+  const key = sets.map((set) => `${faceSerial(set.cjk)},${faceSerial(set.latin)}`).join(";");
+  let passed = localesPassed.get(locale.strings);
+  if (passed?.has(key)) return;
   for (const value of localeValues(locale.strings)) {
     for (const c of clusterize(value)) {
       if (/^\s+$/u.test(c.text)) continue;
@@ -179,4 +183,9 @@ export function checkLocaleCoverage(locale: { strings: LocaleStrings; file: stri
         "replace or remove the character; fonts/manifest.json lists the ranges the embedded fonts cover");
     }
   }
+  if (!passed) localesPassed.set(locale.strings, (passed = new Set()));
+  passed.add(key);
 }
+
+/** Locale strings found covered, with the faces they were checked against (checkLocaleCoverage). */
+const localesPassed = new WeakMap<LocaleStrings, Set<string>>();
