@@ -196,6 +196,8 @@ export class PageDrawer {
   private readonly doc: PdfKitDocument;
   private readonly renderer: PdfmakeRenderer;
   private readonly chunks: Buffer[] = [];
+  /** lines pdfkit wrote since the last chunk */
+  private lines: string[] = [];
   private readonly fonts = new Map<Face, FacePdfFont>();
   private readonly root: PdfKitStruct;
   private readonly tagged: boolean;
@@ -239,9 +241,30 @@ export class PageDrawer {
     // (untagged: no element at all; pdfkit waits for every object it has made before it finishes)
     this.root = this.tagged ? this.doc.struct("Document") : (undefined as unknown as PdfKitStruct);
     if (this.tagged) this.doc.addStructure(this.root);
-    // a copy: pdfkit hands out slices of larger buffers (zlib's output chunks), which would keep them all alive
-    this.doc.on("data", (chunk) => this.chunks.push(Buffer.from(chunk)));
+    // pdfkit's _write, without its stream: the lines it writes (each with a newline, one byte per
+    // character) gathered as strings and turned into bytes in runs; a stream's bytes copied, as
+    // pdfkit hands out slices of larger buffers (zlib's output chunks) that would keep them all alive
+    const doc = this.doc as unknown as { _write(data: unknown): void; _offset: number; read(): Buffer | null };
+    // what pdfkit wrote before this (the header) is waiting in its stream
+    for (let head = doc.read(); head !== null; head = doc.read()) this.chunks.push(Buffer.from(head));
+    doc._write = (data) => {
+      if (Buffer.isBuffer(data)) {
+        this.flushLines();
+        this.chunks.push(Buffer.from(data));
+        doc._offset += data.length;
+      } else {
+        const line = `${data as string}\n`;
+        this.lines.push(line);
+        doc._offset += line.length;
+      }
+    };
+    this.doc.on("data", (chunk) => this.chunks.push(Buffer.from(chunk))); // (nothing more comes: flowing, so that the stream's end is signalled)
     this.done = new Promise((resolve) => this.doc.on("end", resolve));
+  }
+
+  private flushLines(): void {
+    if (this.lines.length) this.chunks.push(Buffer.from(this.lines.join(""), "latin1"));
+    this.lines = [];
   }
 
   /** The face as pdfkit draws it: shaped and subset by undoc, from the tables the registry read (font.ts). */
@@ -510,6 +533,7 @@ export class PageDrawer {
   async finish(): Promise<Uint8Array> {
     this.doc.end();
     await this.done;
+    this.flushLines();
     return new Uint8Array(Buffer.concat(this.chunks));
   }
 }
