@@ -24,7 +24,8 @@ import type { UnDocumentData } from "../input/schema.js";
 import { uPlus } from "../input/text.js";
 import type { Document } from "../model/types.js";
 import type { Style } from "../style/style.js";
-import { clusterize, faceSerial, missingGlyphs, spanSlot } from "../typeset/units.js";
+import { clusterize, faceSerial, missingGlyphs, spanSlot, type ScriptFaces } from "../typeset/units.js";
+import { isDefaultIgnorable } from "../typeset/classify.js";
 import { usesWordComposer, variantOf, type FaceSet } from "../typeset/index.js";
 import type { LocaleStrings } from "../templates/locale.js";
 import { textPieces } from "../layout/roles.js";
@@ -76,6 +77,43 @@ function shownChar(cp: number): string {
 const covered = new Set<string>();
 const COVERED_LIMIT = 20_000;
 
+function rememberCovered(key: string): void {
+  if (covered.size >= COVERED_LIMIT) covered.clear();
+  covered.add(key);
+}
+
+/**
+ * Per pair of faces, Latin preference and composer: for each UTF-16 code unit, 1 when the
+ * character alone is a cluster that passes (it has a glyph in the face it is set in, and is no
+ * right-to-left letter where those are refused), 2 when it needs the cluster check (a mark, an
+ * ignorable, a surrogate, or a problem), 0 when not yet known.
+ */
+const verdicts = new Map<string, Uint8Array>();
+
+/** Whether every character of `text` passes alone (the common case): one table lookup per character. */
+function allCovered(text: string, set: ScriptFaces, preferLatin: boolean, bidi: boolean): boolean {
+  // by the faces themselves (a render's face set is a new object; its faces are the process's)
+  const which = `${faceSerial(set.cjk)},${faceSerial(set.latin)},${preferLatin ? 1 : 0}${bidi ? 1 : 0}`;
+  let table = verdicts.get(which);
+  if (!table) verdicts.set(which, (table = new Uint8Array(0x10000)));
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let v = table[code];
+    if (v === 0) table[code] = v = verdictOf(String.fromCharCode(code), set, preferLatin, bidi);
+    if (v !== 1) return false;
+  }
+  return true;
+}
+
+function verdictOf(ch: string, set: ScriptFaces, preferLatin: boolean, bidi: boolean): number {
+  const cp = ch.charCodeAt(0);
+  // surrogates, marks and ignorables join clusters: the cluster check decides
+  if ((cp >= 0xd800 && cp <= 0xdfff) || isDefaultIgnorable(cp) || /\p{M}/u.test(ch)) return 2;
+  if (ch === " " || ch === "\t") return 1;
+  if (missingGlyphs(set[spanSlot(ch, set, { preferLatin })], ch).length) return 2;
+  return !bidi && RTL_LETTER.test(ch) ? 2 : 1;
+}
+
 /**
  * Throws a FONT error when the document draws a character that no embedded face has (or a
  * right-to-left letter). Each distinct character is listed once, at its first occurrence.
@@ -88,6 +126,10 @@ export function checkCoverage(model: Document, style: Style, faces: FaceSet, sou
       const set = faces[variantOf(span.weight, span.italic)];
       const key = `${faceSerial(set.cjk)}|${faceSerial(set.latin)}|${span.preferLatin ? 1 : 0}${bidi ? 1 : 0}|${span.text}`;
       if (covered.has(key)) continue;
+      if (allCovered(span.text, set, span.preferLatin === true, bidi)) {
+        rememberCovered(key);
+        continue;
+      }
       let clean = true;
       for (const c of clusterize(span.text)) {
         if (c.text === " " || c.text === "\t") continue; // spaces are drawn as gaps
@@ -103,10 +145,7 @@ export function checkCoverage(model: Document, style: Style, faces: FaceSet, sou
           if (!problems.has(cp)) problems.set(cp, { codePoint: cp, cluster: c.text, kind: "rtl", where: piece.where, faces: [] });
         }
       }
-      if (clean) {
-        if (covered.size >= COVERED_LIMIT) covered.clear();
-        covered.add(key);
-      }
+      if (clean) rememberCovered(key);
     }
   }
   if (problems.size === 0) return;
