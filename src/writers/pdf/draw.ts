@@ -487,6 +487,12 @@ export class PageDrawer {
     out += `\nq\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(tx)} ${num(ty)} Tm\n/${font.id} ${num(size)} Tf`;
     const characterSpacing = r.letterSpacing || 0;
     if (characterSpacing) out += `\n${num(characterSpacing)} Tc`;
+    // the usual run: its glyphs at their advances, one TJ string with no adjustment (what the loop below gives for it)
+    const plain = r.features.length ? undefined : font.encodeUnkerned(text);
+    if (plain !== undefined) {
+      this.content.push(`${out}\n[<${plain}> 0] TJ\nET\nQ`);
+      return;
+    }
     const [encoded, positions] = font.encode(text, r.features.length ? r.features : undefined);
     const scale = size / 1000;
     // a TJ's elements: segments of glyphs, each with the adjustment after its last glyph

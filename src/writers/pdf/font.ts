@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { deflateSync } from "node:zlib";
 import type { Face } from "../../fonts/registry.js";
 import { GlyfSubset } from "../../fonts/pdf-subset.js";
-import { shape, type Shaped } from "../../fonts/shape.js";
+import { shape, unkernedGlyphs, type Shaped } from "../../fonts/shape.js";
 
 /** The part of a pdfkit document a font uses. */
 /** Deflated font files by the SHA-1 of their bytes (a few, most recent last). */
@@ -176,6 +176,27 @@ export class FacePdfFont {
       this.unicode[gid] ??= glyph.codePoints;
     }
     return [res, positions];
+  }
+
+  /**
+   * encode's glyphs as one hex string, for text drawn glyph by glyph at its advances (no features,
+   * no kerning: every position is the glyph's advance); undefined when the text needs encode.
+   * Nothing per glyph is made: the common case of a run of Chinese text.
+   */
+  encodeUnkerned(text: string): string | undefined {
+    const ids = unkernedGlyphs(this.face, text);
+    if (!ids) return undefined;
+    const sfnt = this.face.sfnt!;
+    let hex = "";
+    let i = 0;
+    for (const ch of text) {
+      const id = ids[i++];
+      const gid = this.subset.includeGlyph(id);
+      hex += hex4(gid);
+      this.widths[gid] ??= sfnt.advance(id) * this.scale;
+      this.unicode[gid] ??= [ch.codePointAt(0)!];
+    }
+    return hex;
   }
 
   widthOfString(text: string, size: number, features?: string[]): number {
