@@ -191,6 +191,19 @@ function markVectors(d: Drawing, x: number, y: number): Record<string, unknown>[
   });
 }
 
+/** Markers in a recorded mark: pdfkit's fill and stroke opacity calls. */
+const FILL = 1;
+const STROKE = 2;
+
+/** A mark's operators as drawn (strings), with its opacity calls, and the last fill colour it set. */
+interface RecordedMark {
+  ops: (string | typeof FILL | typeof STROKE)[];
+  fill?: string;
+}
+
+/** Recorded marks by drawing (cached by content in marks.ts) and place. */
+const recordedMarks = new WeakMap<Drawing, Map<string, RecordedMark>>();
+
 /** A PDF drawn page by page. */
 export class PageDrawer {
   private readonly doc: PdfKitDocument;
@@ -208,6 +221,8 @@ export class PageDrawer {
   private content: string[] = [];
   /** the opacity graphics state pdfkit named for pdfmake's opacity(1), once set on the page */
   private gs: string | undefined;
+  /** the mark being recorded (mark()) */
+  private recording: RecordedMark | undefined;
   /** colour operands by colour (colorOperands) */
   private readonly colors = new Map<string, string | null>();
 
@@ -347,7 +362,7 @@ export class PageDrawer {
           break;
         case "mark":
           this.marked(it.tag, "Pagination", undefined, () => {
-            for (const v of markVectors(drawingOf(it.mark), it.x, it.y)) this.vector(v);
+            this.mark(drawingOf(it.mark), it.x, it.y);
           });
           break;
       }
@@ -380,6 +395,7 @@ export class PageDrawer {
    */
   private vector(v: Record<string, unknown>): void {
     if (v.dash || v.r || v.linearGradient || v.lineJoin || v.lineCap || v.fillOpacity !== undefined || v.strokeOpacity !== undefined || Array.isArray(v.color)) {
+      this.recording = undefined; // (pdfmake's drawing is not recorded)
       this.renderer.renderVector(v);
       return;
     }
@@ -417,6 +433,7 @@ export class PageDrawer {
         break;
       }
       default:
+        this.recording = undefined;
         this.renderer.renderVector(v);
         return;
     }
@@ -427,26 +444,68 @@ export class PageDrawer {
     };
     const fillColor = v.color ? resolve(v.color) : undefined;
     const strokeColor = v.color && v.lineColor ? resolve(v.lineColor) : v.color ? undefined : resolve(v.lineColor);
-    this.content.push(out);
+    this.emit(out);
     // fillColor(c, 1), strokeColor(c, 1): the colour space and colour, then pdfkit's opacity state
     if (fillColor !== undefined) {
       const ops = this.colorOperands(fillColor);
       if (ops !== null) {
         const bar = ops.indexOf("|");
-        this.content.push(`/${ops.slice(0, bar)} cs`, `${ops.slice(bar + 1)} scn`);
-        this.doc.fillOpacity(1);
+        this.emit(`/${ops.slice(0, bar)} cs`);
+        this.emit(`${ops.slice(bar + 1)} scn`);
+        this.opacity(FILL);
       }
       this.doc._fillColor = [fillColor, 1];
+      if (this.recording) this.recording.fill = fillColor;
     }
     if (strokeColor !== undefined) {
       const ops = this.colorOperands(strokeColor);
       if (ops !== null) {
         const bar = ops.indexOf("|");
-        this.content.push(`/${ops.slice(0, bar)} CS`, `${ops.slice(bar + 1)} SCN`);
-        this.doc.strokeOpacity(1);
+        this.emit(`/${ops.slice(0, bar)} CS`);
+        this.emit(`${ops.slice(bar + 1)} SCN`);
+        this.opacity(STROKE);
       }
     }
-    this.content.push(fillColor !== undefined && strokeColor !== undefined ? "B" : fillColor !== undefined ? "f" : "S");
+    this.emit(fillColor !== undefined && strokeColor !== undefined ? "B" : fillColor !== undefined ? "f" : "S");
+  }
+
+  /** An operator of a vector, also kept when a mark's drawing is being recorded. */
+  private emit(op: string): void {
+    this.content.push(op);
+    this.recording?.ops.push(op);
+  }
+
+  /** pdfkit's fill or stroke opacity 1 (its graphics state, named per document): recorded as the call. */
+  private opacity(which: typeof FILL | typeof STROKE): void {
+    if (which === FILL) this.doc.fillOpacity(1);
+    else this.doc.strokeOpacity(1);
+    this.recording?.ops.push(which);
+  }
+
+  /**
+   * A mark's shapes at (x, y): the first time as vectors, recorded; after that (the same drawing at
+   * the same place, in any document of the process) the recorded operators again, with pdfkit's
+   * opacity calls made as they were.
+   */
+  private mark(d: Drawing, x: number, y: number): void {
+    let byPlace = recordedMarks.get(d);
+    if (!byPlace) recordedMarks.set(d, (byPlace = new Map()));
+    const place = `${x},${y}`;
+    const recorded = byPlace.get(place);
+    if (recorded) {
+      for (const op of recorded.ops) {
+        if (op === FILL) this.doc.fillOpacity(1);
+        else if (op === STROKE) this.doc.strokeOpacity(1);
+        else this.content.push(op);
+      }
+      if (recorded.fill !== undefined) this.doc._fillColor = [recorded.fill, 1];
+      return;
+    }
+    const recording: RecordedMark = { ops: [] };
+    this.recording = recording;
+    for (const v of markVectors(d, x, y)) this.vector(v);
+    if (this.recording === recording) byPlace.set(place, recording);
+    this.recording = undefined;
   }
 
   /**
