@@ -98,8 +98,9 @@ export function lineBox(geo: ParagraphGeometry, line: number): { indent: number;
  * paragraph's lines or runs.
  */
 const composed = new Map<string, ComposedParagraph>();
-/** Paragraphs kept before the cache starts over (a long-running process sees endless text). */
-const COMPOSED_CACHE_LIMIT = 5000;
+/** Characters of paragraphs kept before the cache starts over (a long-running process sees endless text): some 300 pages. */
+const COMPOSED_CACHE_CHARS = 1_000_000;
+let composedChars = 0;
 
 /**
  * What a composition depends on: the options, the geometry, and per span its text, styling and
@@ -120,8 +121,12 @@ export function composeParagraph(spans: Span[], faces: FaceSet, geo: ParagraphGe
   let out = composed.get(key);
   if (!out) {
     out = composeUncached(spans, faces, geo, opt);
-    if (composed.size >= COMPOSED_CACHE_LIMIT) composed.clear();
+    if (composedChars + out.text.length > COMPOSED_CACHE_CHARS) {
+      composed.clear();
+      composedChars = 0;
+    }
     composed.set(key, out);
+    composedChars += out.text.length;
   }
   return out;
 }

@@ -73,9 +73,12 @@ const HEX4: string[] = [];
 const hex4 = (n: number) => (HEX4[n] ??= `0000${n.toString(16)}`.slice(-4));
 
 /**
- * Texts laid out per font before the cache starts over: a 50-page document draws some 7,000
- * runs, and a warm process drawing it again finds those of its unchanged lines here.
+ * Texts laid out (without features), per face and for the process: a warm process drawing a
+ * document again finds its unchanged words here. (Runs drawn at their advances, most Chinese
+ * text, skip layout: encodeUnkerned.) Results are only read, never changed.
  */
+const layoutCaches = new WeakMap<Face, Map<string, ScaledRun>>();
+/** Texts kept per face before its cache starts over. */
 const LAYOUT_CACHE_LIMIT = 20_000;
 
 export class FacePdfFont {
@@ -92,7 +95,6 @@ export class FacePdfFont {
   private readonly subset: Subset;
   private readonly unicode: number[][] = [[0]];
   private readonly widths: number[];
-  private layoutCache = new Map<string, ScaledRun>();
 
   constructor(private readonly document: PdfKitFontHost, private readonly face: Face) {
     const sfnt = face.sfnt;
@@ -129,10 +131,12 @@ export class FacePdfFont {
   }
 
   private layoutCached(text: string): ScaledRun {
-    let run = this.layoutCache.get(text);
+    let cache = layoutCaches.get(this.face);
+    if (!cache) layoutCaches.set(this.face, (cache = new Map()));
+    let run = cache.get(text);
     if (!run) {
-      if (this.layoutCache.size >= LAYOUT_CACHE_LIMIT) this.layoutCache = new Map();
-      this.layoutCache.set(text, (run = this.layoutRun(text)));
+      if (cache.size >= LAYOUT_CACHE_LIMIT) cache.clear();
+      cache.set(text, (run = this.layoutRun(text)));
     }
     return run;
   }
