@@ -12,12 +12,15 @@ import { createHash } from "node:crypto";
 import { deflateSync } from "node:zlib";
 import type { Face } from "../../fonts/registry.js";
 import { GlyfSubset } from "../../fonts/pdf-subset.js";
+import { faceSerial } from "../../typeset/units.js";
 import { shape, unkernedGlyphs, type Shaped } from "../../fonts/shape.js";
 
 /** The part of a pdfkit document a font uses. */
 /** Deflated font files by the SHA-1 of their bytes (a few, most recent last). */
 const deflatedFiles = new Map<string, Uint8Array>();
 const DEFLATED_FILES_LIMIT = 8;
+/** Deflated glyf subsets by face and glyph list (deflatedSubset; a few, most recent last). */
+const deflatedSubsets = new Map<string, Uint8Array>();
 
 function deflatedFontFile(bytes: Uint8Array): Uint8Array {
   const key = createHash("sha1").update(bytes).digest("hex");
@@ -227,15 +230,14 @@ export class FacePdfFont {
     const isCFF = this.subset.cff != null;
     const fontFile = this.document.ref();
     if (isCFF) fontFile.data.Subtype = "CIDFontType0C";
-    const bytes = this.subset.encode();
     if (fontFile.compress) {
       // pdfkit's deflate (zlib's defaults, Length then Filter), from a cache by content: a warm
       // process's documents often use the same glyphs, and a CJK subset takes a few ms to deflate
       fontFile.compress = false;
-      fontFile.write(deflatedFontFile(bytes));
+      fontFile.write(this.deflatedSubset());
       fontFile.data.Filter = "FlateDecode";
       fontFile.end();
-    } else fontFile.end(bytes);
+    } else fontFile.end(this.subset.encode());
     const familyClass = sfnt.familyClass >> 8;
     let flags = 0;
     if (sfnt.isFixedPitch) flags |= 1 << 0;
@@ -288,6 +290,24 @@ export class FacePdfFont {
     descendantFont.end();
     this.dictionary!.data = { Type: "Font", Subtype: "Type0", BaseFont: name, Encoding: "Identity-H", DescendantFonts: [descendantFont], ToUnicode: this.toUnicodeCmap() };
     this.dictionary!.end();
+  }
+
+  /**
+   * The subset's font file, deflated. A glyf subset's bytes follow from the face and its glyphs
+   * in order alone: the same list (a document drawn again, a change that brought no new glyph)
+   * takes the bytes made before, without building or hashing the subset again.
+   */
+  private deflatedSubset(): Uint8Array {
+    if (!(this.subset instanceof GlyfSubset)) return deflatedFontFile(this.subset.encode());
+    const key = `${faceSerial(this.face)}:${this.subset.glyphs.join(",")}`;
+    let out = deflatedSubsets.get(key);
+    if (out) deflatedSubsets.delete(key);
+    else {
+      out = deflatedFontFile(this.subset.encode());
+      if (deflatedSubsets.size >= DEFLATED_FILES_LIMIT) deflatedSubsets.delete(deflatedSubsets.keys().next().value!);
+    }
+    deflatedSubsets.set(key, out);
+    return out;
   }
 
   /** The ToUnicode CMap: each glyph's characters, UTF-16 (pdfkit's layout of it). */
