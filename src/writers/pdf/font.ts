@@ -81,6 +81,8 @@ const hex4 = (n: number) => (HEX4[n] ??= `0000${n.toString(16)}`.slice(-4));
  * text, skip layout: encodeUnkerned.) Results are only read, never changed.
  */
 const layoutCaches = new WeakMap<Face, Map<string, ScaledRun>>();
+/** encodeUnkerned's glyph ids by text (null: the text needs layout), per face and for the process. */
+const unkernedCaches = new WeakMap<Face, Map<string, number[] | null>>();
 /** Texts kept per face before its cache starts over. */
 const LAYOUT_CACHE_LIMIT = 20_000;
 
@@ -98,6 +100,8 @@ export class FacePdfFont {
   private readonly subset: Subset;
   private readonly unicode: number[][] = [[0]];
   private readonly widths: number[];
+  /** the subset's hex id by original glyph id, for glyphs encodeUnkerned has drawn */
+  private readonly hexByGlyph: string[] = [];
 
   constructor(private readonly document: PdfKitFontHost, private readonly face: Face) {
     const sfnt = face.sfnt;
@@ -191,17 +195,28 @@ export class FacePdfFont {
    * Nothing per glyph is made: the common case of a run of Chinese text.
    */
   encodeUnkerned(text: string): string | undefined {
-    const ids = unkernedGlyphs(this.face, text);
+    let cache = unkernedCaches.get(this.face);
+    if (!cache) unkernedCaches.set(this.face, (cache = new Map()));
+    let ids = cache.get(text);
+    if (ids === undefined) {
+      if (cache.size >= LAYOUT_CACHE_LIMIT) cache.clear();
+      cache.set(text, (ids = unkernedGlyphs(this.face, text) ?? null));
+    }
     if (!ids) return undefined;
     const sfnt = this.face.sfnt!;
     let hex = "";
     let i = 0;
     for (const ch of text) {
       const id = ids[i++];
-      const gid = this.subset.includeGlyph(id);
-      hex += hex4(gid);
-      this.widths[gid] ??= sfnt.advance(id) * this.scale;
-      this.unicode[gid] ??= [ch.codePointAt(0)!];
+      let h = this.hexByGlyph[id];
+      if (h === undefined) {
+        // first drawn here: in the subset, with its width and characters (unless encode had it first)
+        const gid = this.subset.includeGlyph(id);
+        h = this.hexByGlyph[id] = hex4(gid);
+        this.widths[gid] ??= sfnt.advance(id) * this.scale;
+        this.unicode[gid] ??= [ch.codePointAt(0)!];
+      }
+      hex += h;
     }
     return hex;
   }
