@@ -13,6 +13,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { deflateSync } from "node:zlib";
+import { createHash } from "node:crypto";
 import type { Face } from "../../fonts/registry.js";
 import type { Mark } from "../../layout/furniture.js";
 import type { Drawing } from "../../marks/index.js";
@@ -59,7 +60,29 @@ interface PdfKitPage {
   fonts: Record<string, unknown>;
   /** appends one content operator (pdfkit adds the newline); an own property here while a page is drawn */
   write(chunk: string | Uint8Array): void;
-  content: { write(chunk: string | Uint8Array): void };
+  content: { write(chunk: string | Uint8Array): void; compress: boolean; buffer: unknown; data: Record<string, unknown> };
+  markings: unknown[];
+}
+
+/** Deflated page content streams by the SHA-1 of their bytes (a few pages' worth, most recent last). */
+const deflatedPages = new Map<string, Buffer>();
+const DEFLATED_PAGES_LIMIT = 600;
+
+/**
+ * A page's whole content stream, deflated as pdfkit's finalize would (zlib's defaults), from a
+ * cache by content: a warm process drawing a document again with a small change finds the pages
+ * the change did not reach (same text, same glyph numbering) here.
+ */
+function deflatedPage(bytes: Buffer): Buffer {
+  const key = createHash("sha1").update(bytes).digest("base64");
+  let out = deflatedPages.get(key);
+  if (out) deflatedPages.delete(key);
+  else {
+    out = deflateSync(bytes);
+    if (deflatedPages.size >= DEFLATED_PAGES_LIMIT) deflatedPages.delete(deflatedPages.keys().next().value!);
+  }
+  deflatedPages.set(key, out);
+  return out;
 }
 
 /** pdfkit's circle constant (its ellipse's control points). */
@@ -370,6 +393,29 @@ export class PageDrawer {
     }
     this.flush(page);
     delete (page as Partial<PdfKitPage>).write;
+    this.deflateContent(page);
+  }
+
+  /**
+   * The page's content stream deflated now (deflatedPage), written as pdfkit writes a stream it
+   * deflates (Length, then Filter). Only when the page is complete: no marked content left open
+   * (pdfkit would close it with more operators when the page ends), every chunk bytes.
+   */
+  private deflateContent(page: PdfKitPage): void {
+    const ref = page.content;
+    const chunks = ref.buffer;
+    if (!ref.compress || page.markings.length || !Array.isArray(chunks) || !chunks.every((c) => c instanceof Uint8Array)) return;
+    const deflated = deflatedPage(Buffer.concat(chunks as Uint8Array[]));
+    ref.buffer = [];
+    delete ref.data.Length;
+    delete ref.data.Filter;
+    ref.compress = false;
+    ref.write(deflated);
+    ref.data.Filter = "FlateDecode";
+    // anything written to the page after this would land after the deflated bytes: refused
+    page.write = () => {
+      throw new Error("undoc: content written to a finished PDF page");
+    };
   }
 
   private flush(page: PdfKitPage): void {
