@@ -90,6 +90,16 @@ export function advanceOf(face: Face, text: string, features: readonly string[] 
   return sum;
 }
 
+/**
+ * The glyph ids of `text` when it is drawn glyph by glyph at the glyphs' advances (shaped from the
+ * tables, no lookup applies and no pair is kerned), one per code point; else undefined.
+ */
+export function unkernedGlyphs(face: Face, text: string): number[] | undefined {
+  const sfnt = face.sfnt;
+  const plain = sfnt && plainShape(sfnt, text, []);
+  return plain && !plain.kerned ? plain.ids : undefined;
+}
+
 /** Glyphs and positions of `text` (what fontkit's layout(text, features) gives), font units. */
 export function shape(face: Face, text: string, features: readonly string[] = []): Shaped {
   const sfnt = face.sfnt;

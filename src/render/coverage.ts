@@ -24,7 +24,8 @@ import type { UnDocumentData } from "../input/schema.js";
 import { uPlus } from "../input/text.js";
 import type { Document } from "../model/types.js";
 import type { Style } from "../style/style.js";
-import { clusterize, missingGlyphs, spanSlot } from "../typeset/units.js";
+import { clusterize, faceSerial, missingGlyphs, spanSlot, type ScriptFaces } from "../typeset/units.js";
+import { isDefaultIgnorable } from "../typeset/classify.js";
 import { usesWordComposer, variantOf, type FaceSet } from "../typeset/index.js";
 import type { LocaleStrings } from "../templates/locale.js";
 import { textPieces } from "../layout/roles.js";
@@ -69,6 +70,51 @@ function shownChar(cp: number): string {
 }
 
 /**
+ * Spans already found fully covered, by faces, Latin preference, composer and text: a warm
+ * process checks an unchanged paragraph once. (Only clean spans are kept; a problem is always
+ * found again, to be reported with its place.)
+ */
+const covered = new Set<string>();
+const COVERED_LIMIT = 20_000;
+
+function rememberCovered(key: string): void {
+  if (covered.size >= COVERED_LIMIT) covered.clear();
+  covered.add(key);
+}
+
+/**
+ * Per pair of faces, Latin preference and composer: for each UTF-16 code unit, 1 when the
+ * character alone is a cluster that passes (it has a glyph in the face it is set in, and is no
+ * right-to-left letter where those are refused), 2 when it needs the cluster check (a mark, an
+ * ignorable, a surrogate, or a problem), 0 when not yet known.
+ */
+const verdicts = new Map<string, Uint8Array>();
+
+/** Whether every character of `text` passes alone (the common case): one table lookup per character. */
+function allCovered(text: string, set: ScriptFaces, preferLatin: boolean, bidi: boolean): boolean {
+  // by the faces themselves (a render's face set is a new object; its faces are the process's)
+  const which = `${faceSerial(set.cjk)},${faceSerial(set.latin)},${preferLatin ? 1 : 0}${bidi ? 1 : 0}`;
+  let table = verdicts.get(which);
+  if (!table) verdicts.set(which, (table = new Uint8Array(0x10000)));
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let v = table[code];
+    if (v === 0) table[code] = v = verdictOf(String.fromCharCode(code), set, preferLatin, bidi);
+    if (v !== 1) return false;
+  }
+  return true;
+}
+
+function verdictOf(ch: string, set: ScriptFaces, preferLatin: boolean, bidi: boolean): number {
+  const cp = ch.charCodeAt(0);
+  // surrogates, marks and ignorables join clusters: the cluster check decides
+  if ((cp >= 0xd800 && cp <= 0xdfff) || isDefaultIgnorable(cp) || /\p{M}/u.test(ch)) return 2;
+  if (ch === " " || ch === "\t") return 1;
+  if (missingGlyphs(set[spanSlot(ch, set, { preferLatin })], ch).length) return 2;
+  return !bidi && RTL_LETTER.test(ch) ? 2 : 1;
+}
+
+/**
  * Throws a FONT error when the document draws a character that no embedded face has (or a
  * right-to-left letter). Each distinct character is listed once, at its first occurrence.
  */
@@ -78,18 +124,28 @@ export function checkCoverage(model: Document, style: Style, faces: FaceSet, sou
   for (const piece of textPieces(model, style)) {
     for (const span of piece.spans) {
       const set = faces[variantOf(span.weight, span.italic)];
+      const key = `${faceSerial(set.cjk)}|${faceSerial(set.latin)}|${span.preferLatin ? 1 : 0}${bidi ? 1 : 0}|${span.text}`;
+      if (covered.has(key)) continue;
+      if (allCovered(span.text, set, span.preferLatin === true, bidi)) {
+        rememberCovered(key);
+        continue;
+      }
+      let clean = true;
       for (const c of clusterize(span.text)) {
         if (c.text === " " || c.text === "\t") continue; // spaces are drawn as gaps
         const slot = spanSlot(c.text, set, span);
         const missing = missingGlyphs(set[slot], c.text);
+        if (missing.length) clean = false;
         for (const cp of missing) {
           if (!problems.has(cp)) problems.set(cp, { codePoint: cp, cluster: c.text, kind: "missing", where: piece.where, faces: [set.cjk.family, set.latin.family] });
         }
         if (!missing.length && !bidi && RTL_LETTER.test(c.text)) {
           const cp = c.text.codePointAt(0)!;
+          clean = false;
           if (!problems.has(cp)) problems.set(cp, { codePoint: cp, cluster: c.text, kind: "rtl", where: piece.where, faces: [] });
         }
       }
+      if (clean) rememberCovered(key);
     }
   }
   if (problems.size === 0) return;
@@ -152,6 +208,10 @@ function* localeValues(strings: LocaleStrings): Generator<string> {
  */
 export function checkLocaleCoverage(locale: { strings: LocaleStrings; file: string; sources: readonly { file: string; text: string }[] }, faces: FaceSet): void {
   const sets = Object.values(faces);
+  // a locale passes once per set of faces (a warm process renders many documents in one language)
+  const key = sets.map((set) => `${faceSerial(set.cjk)},${faceSerial(set.latin)}`).join(";");
+  let passed = localesPassed.get(locale.strings);
+  if (passed?.has(key)) return;
   for (const value of localeValues(locale.strings)) {
     for (const c of clusterize(value)) {
       if (/^\s+$/u.test(c.text)) continue;
@@ -162,4 +222,9 @@ export function checkLocaleCoverage(locale: { strings: LocaleStrings; file: stri
         "replace or remove the character; fonts/manifest.json lists the ranges the embedded fonts cover");
     }
   }
+  if (!passed) localesPassed.set(locale.strings, (passed = new Set()));
+  passed.add(key);
 }
+
+/** Locale strings found covered, with the faces they were checked against (checkLocaleCoverage). */
+const localesPassed = new WeakMap<LocaleStrings, Set<string>>();

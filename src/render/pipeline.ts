@@ -81,9 +81,14 @@ export function styleOf(templates: string, lang?: string): Style {
 /** Validated data -> document model, through the templates and the markup. */
 export function buildModel(data: UnDocumentData, templates: string = DEFAULT_TEMPLATES): Document {
   if (typeof templates !== "string" || templates === "") throw new UndocError("USAGE", "the templates must be given as the path of a template folder");
-  const set = loadTemplateSet(resolve(templates));
   // data from the library API may not have been through parseData: hold it to the same rules
-  const { markup, origin } = set.render(validateData(data));
+  return modelOf(validateData(data), resolve(templates));
+}
+
+/** buildModel of data validateData has passed, with a resolved template folder. */
+function modelOf(data: UnDocumentData, templates: string): Document {
+  const set = loadTemplateSet(templates);
+  const { markup, origin } = set.render(data);
   try {
     // the language's characters (quotation marks, French spacing, digit groups), for both writers
     return applyTextRulesToDocument(markupToModel(parseMarkup(markup, origin), origin));
@@ -124,9 +129,10 @@ export function checkLanguage(data: UnDocumentData, templates: string = DEFAULT_
  */
 export function prepareDocument(data: UnDocumentData, templates: string = DEFAULT_TEMPLATES): { model: Document; style: Style; faces: FaceSet } {
   const dir = resolve(templates);
-  checkLanguage(validateData(data), dir);
+  data = validateData(data); // once: the checks below take it as it is
+  checkLanguage(data, dir);
   trace("prepare: validated");
-  const model = buildModel(data, dir);
+  const model = modelOf(data, dir);
   trace("prepare: model built");
   const style = styleOf(dir, data.meta.language);
   trace("prepare: style");

@@ -64,7 +64,23 @@ export type CharClass =
   | "alnum" // Latin letters and digits
   | "other"; // anything else (Latin punctuation, symbols)
 
+const CLASSES: readonly CharClass[] = ["ideograph", "opening", "closing", "stop", "interpunct", "paired", "space", "alnum", "other"];
+/** Class of each UTF-16 code unit seen (index into CLASSES, plus one; 0: not yet classified). */
+const unitClass = new Uint8Array(0x10000);
+
+/** The class of a character (a cluster: its first character decides, marks count as letters). */
 export function classify(ch: string): CharClass {
+  // one code unit, the usual case: looked up once per process (the typesetter asks per character)
+  if (ch.length !== 1) return classifyUncached(ch);
+  const code = ch.charCodeAt(0);
+  const known = unitClass[code];
+  if (known) return CLASSES[known - 1];
+  const cls = classifyUncached(ch);
+  unitClass[code] = CLASSES.indexOf(cls) + 1;
+  return cls;
+}
+
+function classifyUncached(ch: string): CharClass {
   if (OPENING.has(ch)) return "opening";
   if (CLOSING.has(ch)) return "closing";
   if (STOPS.has(ch)) return "stop";

@@ -6,7 +6,7 @@ import { breakLines, EPSILON } from "./break-lines.js";
 import { placeLine, type ComposedLine, type LineAlign } from "./place-line.js";
 import type { SpacingOptions } from "./spacing.js";
 import { classify } from "./classify.js";
-import { clusterize, drawnForm, itemize, measure, type FaceSet, type Span, type Unit } from "./units.js";
+import { clusterize, drawnForm, faceSerial, itemize, measure, variantOf, type FaceSet, type Span, type Unit } from "./units.js";
 import { usesWordComposer } from "./lang.js";
 import { composeWords } from "./compose-words.js";
 
@@ -92,7 +92,46 @@ export function lineBox(geo: ParagraphGeometry, line: number): { indent: number;
   return { indent, measure: geo.width - indent - geo.rightIndent };
 }
 
+/**
+ * Composed paragraphs by everything they depend on (cacheKey), shared by the documents of a
+ * process: a paragraph that did not change is not set again. Callers never change a composed
+ * paragraph's lines or runs.
+ */
+const composed = new Map<string, ComposedParagraph>();
+/** Characters of paragraphs kept before the cache starts over (a long-running process sees endless text): some 300 pages. */
+const COMPOSED_CACHE_CHARS = 1_000_000;
+let composedChars = 0;
+
+/**
+ * What a composition depends on: the options, the geometry, and per span its text, styling and
+ * faces (the faces of its variant, the only ones it is set in). Texts are length-prefixed,
+ * so no text can pass for another key.
+ */
+function cacheKey(spans: Span[], faces: FaceSet, geo: ParagraphGeometry, opt: ComposeOptions): string {
+  let key = `${JSON.stringify(opt)}|${geo.size}|${geo.width}|${geo.leftIndent}|${geo.rightIndent}|${geo.firstLineIndent}|${geo.align}`;
+  for (const s of spans) {
+    const set = faces[variantOf(s.weight, s.italic)];
+    key += `|${faceSerial(set.cjk)}|${faceSerial(set.latin)}|${s.weight}|${s.italic ? 1 : 0}${s.superscript ? 1 : 0}${s.preferLatin ? 1 : 0}|${s.lang ?? ""}|${s.text.length}:${s.text}`;
+  }
+  return key;
+}
+
 export function composeParagraph(spans: Span[], faces: FaceSet, geo: ParagraphGeometry, opt: ComposeOptions): ComposedParagraph {
+  const key = cacheKey(spans, faces, geo, opt);
+  let out = composed.get(key);
+  if (!out) {
+    out = composeUncached(spans, faces, geo, opt);
+    if (composedChars + out.text.length > COMPOSED_CACHE_CHARS) {
+      composed.clear();
+      composedChars = 0;
+    }
+    composed.set(key, out);
+    composedChars += out.text.length;
+  }
+  return out;
+}
+
+function composeUncached(spans: Span[], faces: FaceSet, geo: ParagraphGeometry, opt: ComposeOptions): ComposedParagraph {
   if (usesWordComposer(opt.lang)) return composeWords(spans, faces, geo, opt);
   const text = spans.map((s) => s.text).join("");
   let units = itemize(spans, faces, geo.size);

@@ -76,6 +76,16 @@ export interface Unit {
   level?: number;
 }
 
+const serials = new WeakMap<Face, number>();
+let lastSerial = 0;
+
+/** A number for each face object, for cache keys: two objects never share one (unlike ids, which a test's stand-in face may reuse). */
+export function faceSerial(face: Face): number {
+  let n = serials.get(face);
+  if (n === undefined) serials.set(face, (n = ++lastSerial));
+  return n;
+}
+
 const widthCache = new WeakMap<Face, Map<string, number>>();
 /** Widths kept per face before the cache starts over (a long-running process sees endless words). */
 const WIDTH_CACHE_LIMIT = 200_000;
@@ -114,7 +124,15 @@ export function faceHas(face: Face, cp: number): boolean {
   return has;
 }
 
+/** No code point missing (shared: callers only read the result). */
+const NONE_MISSING: number[] = [];
+
 function missing(face: Face, cluster: string): number[] {
+  if (cluster.length === 1) {
+    // one code unit, the usual case: no iterator, no array
+    const cp = cluster.charCodeAt(0);
+    return isVariationSelector(cp) || faceHas(face, cp) ? NONE_MISSING : [cp];
+  }
   const out: number[] = [];
   for (const ch of cluster) {
     const cp = ch.codePointAt(0)!;
@@ -211,7 +229,8 @@ export function clusterize(text: string, offset = 0): Cluster[] {
       else if (pendingStart < 0) pendingStart = at;
       continue;
     }
-    if (last && (isVariationSelector(cp) || ATTACHES.test(ch))) {
+    // (no combining mark below U+0300 or among the common ideographs: the regular expression is skipped there)
+    if (last && (isVariationSelector(cp) || (cp >= 0x300 && (cp < 0x4e00 || cp > 0x9fff) && ATTACHES.test(ch)))) {
       last.text += ch;
       last.end = offset + i;
       continue;

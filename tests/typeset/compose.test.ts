@@ -146,3 +146,25 @@ describe("line-edge compression (clreq §3.1.6, optional)", () => {
     expect(p.text.slice(p.lines[0].start, p.lines[0].end)).toBe("一二三四五六七八九");
   });
 });
+
+describe("composed paragraphs cached (src/typeset/compose.ts)", () => {
+  it("the same text, styling, geometry and options give the same lines, once composed", () => {
+    const a = composed("一二三四五六七八九十甲乙丙丁");
+    expect(composed("一二三四五六七八九十甲乙丙丁")).toBe(a);
+  });
+
+  it("any difference in what the lines depend on composes anew", () => {
+    const text = "一二三四五六七八九十甲乙丙丁";
+    const base = composed(text);
+    expect(composed(text, { width: 80 })).not.toBe(base);
+    expect(lines(text, { width: 80 })).toEqual(["一二三四五六七八", "九十甲乙丙丁"]);
+    expect(composed(text, { firstLineIndent: 20 })).not.toBe(base);
+    expect(composed(text, {}, { hangingPunctuation: false })).not.toBe(base);
+    const bold = composeParagraph([{ text, weight: "bold" }], MOCK_FACES, geo(), opts);
+    expect(bold).not.toBe(base);
+    // the split between spans counts: "ab" + "c" is not "a" + "bc"
+    const s1 = composeParagraph([{ text: "一二", weight: "regular" }, { text: "三", weight: "bold" }], MOCK_FACES, geo(), opts);
+    const s2 = composeParagraph([{ text: "一", weight: "regular" }, { text: "二三", weight: "bold" }], MOCK_FACES, geo(), opts);
+    expect(s1).not.toBe(s2);
+  });
+});

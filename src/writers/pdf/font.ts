@@ -12,12 +12,15 @@ import { createHash } from "node:crypto";
 import { deflateSync } from "node:zlib";
 import type { Face } from "../../fonts/registry.js";
 import { GlyfSubset } from "../../fonts/pdf-subset.js";
-import { shape, type Shaped } from "../../fonts/shape.js";
+import { faceSerial } from "../../typeset/units.js";
+import { shape, unkernedGlyphs, type Shaped } from "../../fonts/shape.js";
 
 /** The part of a pdfkit document a font uses. */
 /** Deflated font files by the SHA-1 of their bytes (a few, most recent last). */
 const deflatedFiles = new Map<string, Uint8Array>();
 const DEFLATED_FILES_LIMIT = 8;
+/** Deflated glyf subsets by face and glyph list (deflatedSubset; a few, most recent last). */
+const deflatedSubsets = new Map<string, Uint8Array>();
 
 function deflatedFontFile(bytes: Uint8Array): Uint8Array {
   const key = createHash("sha1").update(bytes).digest("hex");
@@ -72,8 +75,16 @@ interface ScaledRun {
 const HEX4: string[] = [];
 const hex4 = (n: number) => (HEX4[n] ??= `0000${n.toString(16)}`.slice(-4));
 
-/** Texts laid out per font before the cache starts over (a long document of different lines). */
-const LAYOUT_CACHE_LIMIT = 2000;
+/**
+ * Texts laid out (without features), per face and for the process: a warm process drawing a
+ * document again finds its unchanged words here. (Runs drawn at their advances, most Chinese
+ * text, skip layout: encodeUnkerned.) Results are only read, never changed.
+ */
+const layoutCaches = new WeakMap<Face, Map<string, ScaledRun>>();
+/** encodeUnkerned's glyph ids by text (null: the text needs layout), per face and for the process. */
+const unkernedCaches = new WeakMap<Face, Map<string, number[] | null>>();
+/** Texts kept per face before its cache starts over. */
+const LAYOUT_CACHE_LIMIT = 20_000;
 
 export class FacePdfFont {
   readonly id: string;
@@ -89,7 +100,8 @@ export class FacePdfFont {
   private readonly subset: Subset;
   private readonly unicode: number[][] = [[0]];
   private readonly widths: number[];
-  private layoutCache = new Map<string, ScaledRun>();
+  /** the subset's hex id by original glyph id, for glyphs encodeUnkerned has drawn */
+  private readonly hexByGlyph: string[] = [];
 
   constructor(private readonly document: PdfKitFontHost, private readonly face: Face) {
     const sfnt = face.sfnt;
@@ -126,10 +138,12 @@ export class FacePdfFont {
   }
 
   private layoutCached(text: string): ScaledRun {
-    let run = this.layoutCache.get(text);
+    let cache = layoutCaches.get(this.face);
+    if (!cache) layoutCaches.set(this.face, (cache = new Map()));
+    let run = cache.get(text);
     if (!run) {
-      if (this.layoutCache.size >= LAYOUT_CACHE_LIMIT) this.layoutCache = new Map();
-      this.layoutCache.set(text, (run = this.layoutRun(text)));
+      if (cache.size >= LAYOUT_CACHE_LIMIT) cache.clear();
+      cache.set(text, (run = this.layoutRun(text)));
     }
     return run;
   }
@@ -140,6 +154,10 @@ export class FacePdfFont {
    */
   private layout(text: string, features?: string[]): { glyphs: Shaped["glyphs"]; positions: ScaledPosition[]; advanceWidth: number } {
     if (features) return this.layoutRun(text, features);
+    // one piece (no space or tab before the end, as a run of Chinese text): the cached run itself, not a copy
+    const space = text.indexOf(" ");
+    const tab = text.indexOf("\t");
+    if ((space < 0 || space === text.length - 1) && (tab < 0 || tab === text.length - 1) && text.length > 0) return this.layoutCached(text);
     const glyphs: Shaped["glyphs"] = [];
     const positions: ScaledPosition[] = [];
     let advanceWidth = 0;
@@ -171,6 +189,38 @@ export class FacePdfFont {
     return [res, positions];
   }
 
+  /**
+   * encode's glyphs as one hex string, for text drawn glyph by glyph at its advances (no features,
+   * no kerning: every position is the glyph's advance); undefined when the text needs encode.
+   * Nothing per glyph is made: the common case of a run of Chinese text.
+   */
+  encodeUnkerned(text: string): string | undefined {
+    let cache = unkernedCaches.get(this.face);
+    if (!cache) unkernedCaches.set(this.face, (cache = new Map()));
+    let ids = cache.get(text);
+    if (ids === undefined) {
+      if (cache.size >= LAYOUT_CACHE_LIMIT) cache.clear();
+      cache.set(text, (ids = unkernedGlyphs(this.face, text) ?? null));
+    }
+    if (!ids) return undefined;
+    const sfnt = this.face.sfnt!;
+    let hex = "";
+    let i = 0;
+    for (const ch of text) {
+      const id = ids[i++];
+      let h = this.hexByGlyph[id];
+      if (h === undefined) {
+        // first drawn here: in the subset, with its width and characters (unless encode had it first)
+        const gid = this.subset.includeGlyph(id);
+        h = this.hexByGlyph[id] = hex4(gid);
+        this.widths[gid] ??= sfnt.advance(id) * this.scale;
+        this.unicode[gid] ??= [ch.codePointAt(0)!];
+      }
+      hex += h;
+    }
+    return hex;
+  }
+
   widthOfString(text: string, size: number, features?: string[]): number {
     return this.layout(text, features).advanceWidth * (size / 1000);
   }
@@ -195,15 +245,14 @@ export class FacePdfFont {
     const isCFF = this.subset.cff != null;
     const fontFile = this.document.ref();
     if (isCFF) fontFile.data.Subtype = "CIDFontType0C";
-    const bytes = this.subset.encode();
     if (fontFile.compress) {
       // pdfkit's deflate (zlib's defaults, Length then Filter), from a cache by content: a warm
       // process's documents often use the same glyphs, and a CJK subset takes a few ms to deflate
       fontFile.compress = false;
-      fontFile.write(deflatedFontFile(bytes));
+      fontFile.write(this.deflatedSubset());
       fontFile.data.Filter = "FlateDecode";
       fontFile.end();
-    } else fontFile.end(bytes);
+    } else fontFile.end(this.subset.encode());
     const familyClass = sfnt.familyClass >> 8;
     let flags = 0;
     if (sfnt.isFixedPitch) flags |= 1 << 0;
@@ -256,6 +305,24 @@ export class FacePdfFont {
     descendantFont.end();
     this.dictionary!.data = { Type: "Font", Subtype: "Type0", BaseFont: name, Encoding: "Identity-H", DescendantFonts: [descendantFont], ToUnicode: this.toUnicodeCmap() };
     this.dictionary!.end();
+  }
+
+  /**
+   * The subset's font file, deflated. A glyf subset's bytes follow from the face and its glyphs
+   * in order alone: the same list (a document drawn again, a change that brought no new glyph)
+   * takes the bytes made before, without building or hashing the subset again.
+   */
+  private deflatedSubset(): Uint8Array {
+    if (!(this.subset instanceof GlyfSubset)) return deflatedFontFile(this.subset.encode());
+    const key = `${faceSerial(this.face)}:${this.subset.glyphs.join(",")}`;
+    let out = deflatedSubsets.get(key);
+    if (out) deflatedSubsets.delete(key);
+    else {
+      out = deflatedFontFile(this.subset.encode());
+      if (deflatedSubsets.size >= DEFLATED_FILES_LIMIT) deflatedSubsets.delete(deflatedSubsets.keys().next().value!);
+    }
+    deflatedSubsets.set(key, out);
+    return out;
   }
 
   /** The ToUnicode CMap: each glyph's characters, UTF-16 (pdfkit's layout of it). */

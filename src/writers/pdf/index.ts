@@ -23,7 +23,7 @@ import { drawingOf, PageDrawer } from "./draw.js";
 import { firstPageFooter, masthead, runningParts } from "./page-parts.js";
 import { paginateStream, type Page } from "./paginate.js";
 import { pageBodyHeight } from "./parts.js";
-import { mirrored, shifted, type DrawItem } from "./pieces.js";
+import { mirrored, shiftInto, type DrawItem } from "./pieces.js";
 
 export interface PdfOptions {
   /** creation date written into the PDF (fixed, for reproducible output) */
@@ -55,7 +55,8 @@ function pageItems(l: Layout, doc: Document, page: Page, n: number, total: numbe
   const m = ctx.style.page.margin;
   // in reading order: the masthead, the body, the notes, then the page's furniture
   const items: DrawItem[] = n === 1 ? [...l.head.items] : [];
-  for (const placed of [...page.body, ...page.notes]) items.push(...shifted(placed.piece.items, m.left, m.top + placed.y));
+  for (const placed of page.body) shiftInto(items, placed.piece.items, m.left, m.top + placed.y);
+  for (const placed of page.notes) shiftInto(items, placed.piece.items, m.left, m.top + placed.y);
   if (page.separatorY !== undefined) {
     const f = ctx.style.footnotes;
     items.push({ kind: "rule", x: m.left, y: m.top + page.separatorY, width: f.separatorWidth, thickness: f.separatorThickness });

@@ -34,7 +34,7 @@ export function boxItems(ctx: PdfContext, boxes: FurnitureBox[], tagOf: (b: Furn
           // the text each run stands for: up to the next run (its word space included)
           const end = k + 1 < line.runs.length ? line.runs[k + 1].start : i + 1 < lines.length ? lines[i + 1].start : run.end;
           const stands = b.text.slice(run.start, Math.max(end, run.end));
-          out.push({ kind: "text", run, x: b.x + line.indent + run.x, baseline: baseline - run.rise, ...(tag && { tag }), ...((stands !== run.text || isRtlRun(run)) && { actual: stands }) });
+          out.push({ kind: "text", run, x: b.x + line.indent + run.x, baseline: baseline - run.rise, tag, actual: stands !== run.text || isRtlRun(run) ? stands : undefined });
         });
       });
     }

@@ -59,5 +59,11 @@ export function mirrored(items: DrawItem[], pageWidth: number, markWidth: (m: Ma
 }
 
 export function shifted(items: DrawItem[], dx: number, dy: number): DrawItem[] {
-  return items.map((it) => (it.kind === "text" ? { ...it, x: it.x + dx, baseline: it.baseline + dy } : { ...it, x: it.x + dx, y: it.y + dy }));
+  return shiftInto([], items, dx, dy);
+}
+
+/** `shifted`, appended to `out` (a page's items: no intermediate array). */
+export function shiftInto(out: DrawItem[], items: DrawItem[], dx: number, dy: number): DrawItem[] {
+  for (const it of items) out.push(it.kind === "text" ? { ...it, x: it.x + dx, baseline: it.baseline + dy } : { ...it, x: it.x + dx, y: it.y + dy });
+  return out;
 }
