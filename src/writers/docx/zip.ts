@@ -6,7 +6,9 @@
  * deflate: it is Chromium's zlib, whose match finder hashes with the CPU's CRC-32C instruction
  * where there is one and with zlib's rolling hash where there is not, so its LZ77 output depends
  * on the CPU. Hence:
- * - text parts (XML) and the whole faces: fflate's deflate (pure JavaScript, LZ77);
+ * - text parts (XML): undoc's own deflate (deflate.ts: LZ77 with the fixed Huffman codes, pure
+ *   JavaScript; a fresh process runs it ~3 times faster than fflate on a document's XML);
+ * - the whole faces: fflate's deflate (pure JavaScript, LZ77, dynamic codes, level 1), kept on disk;
  * - the fonts made for this document (subsets): zlib's run-length strategy (Z_RLE), which never
  *   hashes, so its output is the same on every CPU (tests/writers/docx/zip.test.ts holds it to
  *   stored bytes). On a font it compresses about a fifth less than LZ77 (glyph outlines repeat
@@ -19,6 +21,7 @@
  */
 import { createHash } from "node:crypto";
 import { deflateSync } from "fflate";
+import { deflateFixed } from "./deflate.js";
 import { readCached, writeCached } from "../../disk-cache.js";
 import { constants, crc32 as zlibCrc32, deflateRawSync } from "node:zlib";
 import { crc32 as jsCrc32 } from "../../marks/index.js";
@@ -51,10 +54,7 @@ function pack(data: Uint8Array, unchanging = false, runLength = false): Packed {
   const key = data.length >= BY_CONTENT_MIN ? createHash("sha1").update(data).digest("hex") : undefined;
   p = key ? (byContent.get(key) ?? (unchanging ? fromDisk(key, data) : undefined)) : undefined;
   if (!p) {
-    // level 6 for the text parts: in fflate it is both faster than level 1 on XML (~2.0 against
-    // ~2.5 ms for a document's ~70 KB) and smaller; the whole faces keep level 1 (their compressed
-    // bytes are kept on disk under their content's hash alone, so their level never changes)
-    const deflated = runLength && !unchanging ? deflateRunLength(data) : deflateSync(data, { level: unchanging ? 1 : 6 });
+    const deflated = unchanging ? deflateSync(data, { level: 1 }) : runLength ? deflateRunLength(data) : deflateFixed(data);
     p = deflated.length < data.length ? { crc: crc32(data), method: 8, bytes: deflated } : { crc: crc32(data), method: 0, bytes: data };
     if (key && unchanging) toDisk(key, data.length, p);
     if (key) {
