@@ -66,6 +66,15 @@ function pack(data: Uint8Array, unchanging = false, runLength = false): Packed {
   return p;
 }
 
+/** Images whose format compresses them already (PNG, JPEG, GIF): stored, as deflate would not shrink them. */
+export const isCompressedImage = (name: string): boolean => /\.(png|jpe?g|gif)$/i.test(name);
+
+function stored(data: Uint8Array): Packed {
+  let p = packedCache.get(data);
+  if (!p) packedCache.set(data, (p = { crc: crc32(data), method: 0, bytes: data }));
+  return p;
+}
+
 /** Font files in a package (ECMA-376 Part 1 §15.2.13: obfuscated .odttf; plain .ttf). */
 export const isFontData = (name: string): boolean => /\.(odttf|ttf|otf)$/i.test(name);
 
@@ -113,7 +122,7 @@ export function zipEntries(entries: ZipEntry[], when: Date): Uint8Array {
   let offset = 0;
   for (const e of entries) {
     const name = enc.encode(e.name);
-    const p = pack(e.data, e.unchanging, isFontData(e.name));
+    const p = isCompressedImage(e.name) ? stored(e.data) : pack(e.data, e.unchanging, isFontData(e.name));
     const local = new Uint8Array(30 + name.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, 0x04034b50, true); // local file header
