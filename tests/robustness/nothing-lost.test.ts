@@ -178,12 +178,12 @@ describe("the command line", () => {
     const out = join(dir, "out");
     mkdirSync(out);
     const paragraphs = EXAMPLE.split("\n").filter((l) => /^ {8}- \S/.test(l) && !/- bullets:$/.test(l));
-    const big = `${EXAMPLE.slice(0, EXAMPLE.indexOf("annex:"))}annex:\n  title: 标题\n  sections:\n    - heading: 导言\n      content:\n${Array.from({ length: 12000 }, (_, i) => paragraphs[i % paragraphs.length]).join("\n")}\n`;
+    const big = `${EXAMPLE.slice(0, EXAMPLE.indexOf("annex:"))}annex:\n  title: 标题\n  sections:\n    - heading: 导言\n      content:\n${Array.from({ length: 40000 }, (_, i) => paragraphs[i % paragraphs.length]).join("\n")}\n`;
     writeFileSync(join(dir, "big.yaml"), big);
     writeFileSync(join(out, "big.pdf"), "earlier output");
     const child = spawn(process.execPath, [CLI, "render", join(dir, "big.yaml"), "--out", out, "--format", "pdf"], { stdio: "ignore" });
     const exited = new Promise((resolve) => child.once("exit", resolve));
-    await new Promise((resolve) => setTimeout(resolve, 2500)); // well into rendering (a full render takes several seconds)
+    await new Promise((resolve) => setTimeout(resolve, 2500)); // well into rendering (a full render takes several seconds: some 5,000 pages)
     // (a render that ended before this would have replaced the earlier output: the document is large enough not to)
     expect(child.exitCode, "the render finished before it could be killed: make the document larger").toBeNull();
     child.kill("SIGKILL");

@@ -1,19 +1,17 @@
 /**
- * Drawing laid-out pages with pdfmake: its PDF document (pdfkit with pdfmake's font provider) and
- * its renderer, page by page. The writer has already laid out and paginated everything, so
- * pdfmake's own layout engine is not used: each page is drawn as soon as it is complete and then
- * dropped, and pdfkit writes it out, so memory does not grow with the document.
+ * Drawing laid-out pages into pdfmake's PDF document (pdfkit with pdfmake's font provider), page
+ * by page. The writer has already laid out and paginated everything, so pdfmake's own layout
+ * engine is not used: each page is drawn as soon as it is complete and then dropped, and pdfkit
+ * writes it out, so memory does not grow with the document. Text and vectors are written as the
+ * operator strings pdfmake's renderer and pdfkit's drawing calls would write (text(), vector()),
+ * a page's content as one chunk; structure, resources, fonts and the file are pdfkit's.
  *
  * These are pdfmake 0.3's own modules (js/PDFDocument.js, js/Renderer.js), not its documented
  * entry point: pdfmake is pinned to an exact version in package.json, and
  * tests/writers/pdf/draw.test.ts checks the drawing's geometry, so an upgrade that changes them
  * fails loudly.
  */
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { deflateSync } from "node:zlib";
-import { createHash } from "node:crypto";
 import type { Face } from "../../fonts/registry.js";
 import type { Mark } from "../../layout/furniture.js";
 import type { Drawing } from "../../marks/index.js";
@@ -21,6 +19,7 @@ import { marks } from "./marks.js";
 import type { DrawItem } from "./pieces.js";
 import type { StructNode } from "./structure.js";
 import { FacePdfFont, type PdfKitFontHost } from "./font.js";
+import { addColorOutputIntent, deflatedPage, KAPPA, num } from "./pdfkit-parts.js";
 
 const require = createRequire(import.meta.url);
 
@@ -62,36 +61,6 @@ interface PdfKitPage {
   write(chunk: string | Uint8Array): void;
   content: { write(chunk: string | Uint8Array): void; compress: boolean; buffer: unknown; data: Record<string, unknown> };
   markings: unknown[];
-}
-
-/** Deflated page content streams by the SHA-1 of their bytes (a few pages' worth, most recent last). */
-const deflatedPages = new Map<string, Buffer>();
-const DEFLATED_PAGES_LIMIT = 600;
-
-/**
- * A page's whole content stream, deflated as pdfkit's finalize would (zlib's defaults), from a
- * cache by content: a warm process drawing a document again with a small change finds the pages
- * the change did not reach (same text, same glyph numbering) here.
- */
-function deflatedPage(bytes: Buffer): Buffer {
-  const key = createHash("sha1").update(bytes).digest("base64");
-  let out = deflatedPages.get(key);
-  if (out) deflatedPages.delete(key);
-  else {
-    out = deflateSync(bytes);
-    if (deflatedPages.size >= DEFLATED_PAGES_LIMIT) deflatedPages.delete(deflatedPages.keys().next().value!);
-  }
-  deflatedPages.set(key, out);
-  return out;
-}
-
-/** pdfkit's circle constant (its ellipse's control points). */
-const KAPPA = 4.0 * ((Math.sqrt(2) - 1.0) / 3.0);
-
-/** pdfkit's number formatting (PDFObject.number): at most six decimals. */
-function num(n: number): number {
-  if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
-  throw new Error(`unsupported number: ${n}`);
 }
 
 interface PdfmakeRenderer {
@@ -153,36 +122,6 @@ function infoXmp(info: DocumentInfo): string {
     // PDF/UA-1 identification (ISO 14289-1 §5); PDF/A-2a's pdfaid is pdfkit's
     ...(info.tagged ? [`<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"><pdfuaid:part>1</pdfuaid:part></rdf:Description>`] : []),
   ].join("\n");
-}
-
-let srgb: { length: number; deflated: Uint8Array } | undefined;
-
-/**
- * pdfkit's _addColorOutputIntent (PDF/A): the sRGB profile stream (Length, N, then the Filter its
- * write adds) and the OutputIntent. The profile is read from pdfkit's folder and deflated (zlib's
- * defaults, as pdfkit's finalize) once per process, not for every document.
- */
-function addColorOutputIntent(doc: PdfKitDocument): void {
-  if (!srgb) {
-    const icc = readFileSync(join(dirname(require.resolve("pdfkit")), "data", "sRGB_IEC61966_2_1.icc"));
-    srgb = { length: icc.length, deflated: deflateSync(icc) };
-  }
-  const profile = doc.ref({ Length: srgb.length, N: 3 });
-  if (profile.compress) {
-    profile.compress = false;
-    profile.write(srgb.deflated);
-    profile.data.Filter = "FlateDecode";
-    profile.end();
-  } else profile.end(readFileSync(join(dirname(require.resolve("pdfkit")), "data", "sRGB_IEC61966_2_1.icc")));
-  const intent = doc.ref({
-    Type: "OutputIntent",
-    S: "GTS_PDFA1",
-    Info: new String("sRGB IEC61966-2.1"),
-    OutputConditionIdentifier: new String("sRGB IEC61966-2.1"),
-    DestOutputProfile: profile,
-  });
-  intent.end();
-  doc._root.data.OutputIntents = [intent];
 }
 
 export function drawingOf(m: Mark): Drawing {
