@@ -20,7 +20,7 @@
  * default font mode are the same in every document, and deflating 0.8 MB in JavaScript takes ~100 ms.
  */
 import { createHash } from "node:crypto";
-import { deflateSync } from "fflate";
+import { createRequire } from "node:module";
 import { deflateFixed } from "./deflate.js";
 import { readCached, writeCached } from "../../disk-cache.js";
 import { constants, crc32 as zlibCrc32, deflateRawSync } from "node:zlib";
@@ -54,7 +54,7 @@ function pack(data: Uint8Array, unchanging = false, runLength = false): Packed {
   const key = data.length >= BY_CONTENT_MIN ? createHash("sha1").update(data).digest("hex") : undefined;
   p = key ? (byContent.get(key) ?? (unchanging ? fromDisk(key, data) : undefined)) : undefined;
   if (!p) {
-    const deflated = unchanging ? deflateSync(data, { level: 1 }) : runLength ? deflateRunLength(data) : deflateFixed(data);
+    const deflated = unchanging ? fflateDeflate(data) : runLength ? deflateRunLength(data) : deflateFixed(data);
     p = deflated.length < data.length ? { crc: crc32(data), method: 8, bytes: deflated } : { crc: crc32(data), method: 0, bytes: data };
     if (key && unchanging) toDisk(key, data.length, p);
     if (key) {
@@ -64,6 +64,17 @@ function pack(data: Uint8Array, unchanging = false, runLength = false): Packed {
   }
   packedCache.set(data, p);
   return p;
+}
+
+let fflateDeflateSync: typeof import("fflate").deflateSync | undefined;
+
+/**
+ * fflate's deflate at level 1, loaded on first use: only a whole face whose compressed bytes are
+ * not on disk yet needs it, and loading it builds tables (~3 ms in a fresh process).
+ */
+function fflateDeflate(data: Uint8Array): Uint8Array {
+  fflateDeflateSync ??= (createRequire(import.meta.url)("fflate") as typeof import("fflate")).deflateSync;
+  return fflateDeflateSync(data, { level: 1 });
 }
 
 /** Images whose format compresses them already (PNG, JPEG, GIF): stored, as deflate would not shrink them. */
