@@ -211,6 +211,9 @@ export const Annex = Type.Object(
   { additionalProperties: false },
 );
 
+/** Every recursive schema (Type.Recursive) inside UnDocument, so references to them can be followed (templates/view.ts; tests/input check the list is whole). */
+export const RECURSIVE = [Inline, Section];
+
 export const UnDocument = Type.Object(
   {
     $schema: Type.Optional(Type.String({ description: "Path or URL of this JSON Schema (for editors)" })),
