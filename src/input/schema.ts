@@ -3,7 +3,19 @@
  * One source for both the TypeScript types (Static<>) and the JSON Schema that editors use
  * (`undoc schema`), so the two cannot drift apart.
  */
-import { Type, type Static } from "@sinclair/typebox";
+import { Hint, Kind, Type, type Static, type TRecursive, type TSchema, type TThis } from "@sinclair/typebox";
+
+/**
+ * Type.Recursive without its deep clone of the callback's schema: the same schema (keys, order,
+ * values), but sharing the parts it is built from. The clone of Section (every block, every copy
+ * of Inline) was more than half of building this module's schemas, ~4 ms at each cold start.
+ * Nothing modifies a schema once built, so sharing is safe.
+ */
+function recursive<T extends TSchema>(callback: (This: TThis) => T, $id: string): TRecursive<T> {
+  const self = callback({ [Kind]: "This", $ref: $id } as TThis) as T & { $id?: string };
+  self.$id = $id; // as Type.Recursive: its own fresh schema (Type.Union / Type.Object) gets the $id
+  return { $id, [Hint]: "Recursive", ...self } as unknown as TRecursive<T>;
+}
 
 const text = (description: string, extra: Record<string, unknown> = {}) =>
   Type.String({ minLength: 1, description, ...extra });
@@ -50,7 +62,7 @@ export const Signature = Type.Object(
  * Inline content: a string is printed as it is; a list mixes strings with bold, emphasis and
  * footnotes: ["The Council ", { b: "demands" }, " a ceasefire.", { note: "See S/2020/1." }].
  */
-export const Inline = Type.Recursive(
+export const Inline = recursive(
   (This) => {
     const styled = [
       Type.Object({ b: This }, { additionalProperties: false, description: "Bold text" }),
@@ -69,7 +81,7 @@ export const Inline = Type.Recursive(
       { description: "Text, { b }, { i } or { note }, or a list of such pieces" },
     );
   },
-  { $id: "Inline" },
+  "Inline",
 );
 
 const paragraphNumber = Type.Union([Type.Boolean(), Type.Integer({ minimum: 1, maximum: 999999 })], {
@@ -179,7 +191,7 @@ const sectionNumber = Type.Union([Type.Boolean(), Type.Integer({ minimum: 1, max
   description: "false: no number; a whole number: sets the number; text: printed as the number (e.g. \"IV.\"); by default numbered when the annex numbers headings",
 });
 
-export const Section = Type.Recursive(
+export const Section = recursive(
   (This) =>
     Type.Object(
       {
@@ -190,7 +202,7 @@ export const Section = Type.Recursive(
       },
       { additionalProperties: false, description: "A section: a heading, content, subsections" },
     ),
-  { $id: "Section" },
+  "Section",
 );
 
 export const Numbering = Type.Object(
@@ -210,6 +222,9 @@ export const Annex = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** Every recursive schema (recursive(), Type.Recursive) inside UnDocument, so references to them can be followed (templates/view.ts; tests/input check the list is whole). */
+export const RECURSIVE = [Inline, Section];
 
 export const UnDocument = Type.Object(
   {

@@ -119,6 +119,14 @@ export function collectRecursive(s: unknown, seen = new Set<unknown>()): void {
   }
 }
 
+/**
+ * Registers the given recursive schemas by $id without walking a whole schema (collectRecursive
+ * walks ~1,100 nodes of UnDocument: ~4 ms at a cold start, for the two schemas it finds).
+ */
+export function registerRecursive(...schemas: TSchema[]): void {
+  for (const s of schemas) recursive.set(s.$id as string, s);
+}
+
 /** A reference inside a recursive schema (Kind "This") -> the recursive schema it names. */
 export function deref(s: TSchema): TSchema {
   return raw(s)[Kind] === "This" ? (recursive.get(raw(s).$ref) ?? s) : s;

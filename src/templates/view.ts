@@ -7,13 +7,14 @@
  */
 import type { TSchema } from "@sinclair/typebox";
 import { Kind } from "@sinclair/typebox";
-import { UnDocument, type UnDocumentData } from "../input/schema.js";
-import { collectRecursive, deref } from "../input/validate.js";
+import { RECURSIVE, UnDocument, type UnDocumentData } from "../input/schema.js";
+import { deref, registerRecursive } from "../input/validate.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Raw = Record<string | symbol, any>;
 
-collectRecursive(UnDocument);
+// the document schema's recursive schemas, for deref (listed in schema.ts: walking the schema for them costs ~4 ms at start)
+registerRecursive(...RECURSIVE);
 
 function fill(schema: TSchema, value: unknown): unknown {
   const s = deref(schema) as Raw;

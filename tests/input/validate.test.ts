@@ -31,3 +31,25 @@ describe("validate, interpreted and compiled", () => {
     }
   });
 });
+
+describe("RECURSIVE (the schema's recursive schemas, registered without a walk by templates/view.ts)", () => {
+  it("lists every recursive schema ($id) inside UnDocument", async () => {
+    const { RECURSIVE } = await import("../../src/input/schema.js");
+    const { Kind } = await import("@sinclair/typebox");
+    const ids = new Set<string>();
+    const seen = new Set<unknown>();
+    const walk = (s: unknown): void => {
+      if (!s || typeof s !== "object" || seen.has(s)) return;
+      seen.add(s);
+      const r = s as Record<string | symbol, unknown>;
+      if (typeof r.$id === "string" && r[Kind] !== "This") {
+        ids.add(r.$id);
+        // any copy of it has the same JSON as the listed one
+        expect(JSON.stringify(s)).toBe(JSON.stringify(RECURSIVE.find((x) => x.$id === r.$id)));
+      }
+      for (const v of Object.values(r)) (Array.isArray(v) ? v : [v]).forEach(walk);
+    };
+    walk(UnDocument);
+    expect([...ids].sort()).toEqual(RECURSIVE.map((s) => s.$id as string).sort());
+  });
+});
