@@ -65,7 +65,7 @@ const sources = sourcesFor(".");
  * loads (tests/cli/lazy.test.ts). Without the variable it costs one test at load. The DOCX
  * writer is undoc's own (src/writers/docx/index.ts) and notes itself as "docx".
  */
-const TRACED = /[\\/]node_modules[\\/](fontkit[\\/]dist[\\/]main\.cjs|pdfmake[\\/]js[\\/](Renderer|PDFDocument)\.js|yaml[\\/]dist[\\/]index\.js|handlebars[\\/]lib[\\/]index\.js|qrcode[\\/]lib[\\/]index\.js|@sinclair[\\/]typebox[\\/]build[\\/](cjs[\\/]index\.js|esm[\\/]index\.mjs))$/;
+const TRACED = /[\\/]node_modules[\\/](fontkit[\\/]dist[\\/]main\.cjs|pdfmake[\\/]js[\\/](Renderer|PDFDocument)\.js|yaml[\\/]dist[\\/]index\.js|handlebars[\\/]lib[\\/]index\.js|qrcode[\\/]lib[\\/]core[\\/]qrcode\.js|@sinclair[\\/]typebox[\\/]build[\\/](cjs[\\/]index\.js|esm[\\/]index\.mjs))$/;
 const TRACED_SOURCES = { "writers/docx/index.js": "docx" };
 const loadNote = (name) => `;(process.env.UNDOC_TRACE_LOADS && require("node:fs").appendFileSync(process.env.UNDOC_TRACE_LOADS, ${JSON.stringify(`${name}\n`)}));\n`;
 function traced(path, text) {
