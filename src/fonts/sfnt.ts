@@ -84,6 +84,7 @@ export class Sfnt {
   private readonly glyphs = new Map<number, Uint8Array>();
   /** name ID -> offset of its best record in the name table */
   private nameRecords?: Map<number, number>;
+  private readonly names = new Map<number, string>();
 
   constructor(from: Uint8Array | FontSource) {
     this.source = from instanceof Uint8Array ? bytesSource(from) : from;
@@ -211,14 +212,17 @@ export class Sfnt {
         }
       }
     }
+    let text = this.names.get(id);
+    if (text !== undefined) return text;
     const r = this.nameRecords.get(id);
     if (r === undefined) return undefined;
     const v = this.tv("name")!;
     const at = v.getUint16(4) + v.getUint16(r + 10);
     const len = v.getUint16(r + 8);
-    let text = "";
+    text = "";
     if (v.getUint16(r) === 3) for (let k = 0; k + 1 < len; k += 2) text += String.fromCharCode(v.getUint16(at + k));
     else for (let k = 0; k < len; k++) text += String.fromCharCode(v.getUint8(at + k));
+    this.names.set(id, text);
     return text;
   }
 
