@@ -81,7 +81,7 @@ describe("the dependencies", () => {
     const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
     const imported = new Set<string>();
     for (const f of files(join(ROOT, "src"))) {
-      for (const m of readFileSync(f, "utf8").matchAll(/(?:^import|^export)[^;]*?from\s+"([^".][^"]*)"|require\("([^".][^"]*)"\)/gm)) {
+      for (const m of readFileSync(f, "utf8").matchAll(/(?:^import|^export)[^;]*?from\s+"([^".][^"]*)"|[rR]equire(?:\(import\.meta\.url\))?\("([^".][^"]*)"\)/gm)) {
         const spec = m[1] ?? m[2];
         if (spec.startsWith("node:")) continue;
         imported.add(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]);
