@@ -65,7 +65,7 @@ const sources = sourcesFor(".");
  * loads (tests/cli/lazy.test.ts). Without the variable it costs one test at load. The DOCX
  * writer is undoc's own (src/writers/docx/index.ts) and notes itself as "docx".
  */
-const TRACED = /[\\/]node_modules[\\/](fontkit[\\/]dist[\\/]main\.cjs|pdfmake[\\/]js[\\/](Renderer|PDFDocument)\.js|yaml[\\/]dist[\\/]index\.js|handlebars[\\/]lib[\\/]index\.js|qrcode[\\/]lib[\\/]index\.js|@sinclair[\\/]typebox[\\/]build[\\/](cjs[\\/]index\.js|esm[\\/]index\.mjs))$/;
+const TRACED = /[\\/]node_modules[\\/](fontkit[\\/]dist[\\/]main\.cjs|pdfmake[\\/]js[\\/](Renderer|PDFDocument)\.js|yaml[\\/]dist[\\/]index\.js|handlebars[\\/]lib[\\/]index\.js|qrcode[\\/]lib[\\/]core[\\/]qrcode\.js|@sinclair[\\/]typebox[\\/]build[\\/](cjs[\\/]index\.js|esm[\\/]index\.mjs))$/;
 const TRACED_SOURCES = { "writers/docx/index.js": "docx" };
 const loadNote = (name) => `;(process.env.UNDOC_TRACE_LOADS && require("node:fs").appendFileSync(process.env.UNDOC_TRACE_LOADS, ${JSON.stringify(`${name}\n`)}));\n`;
 function traced(path, text) {
@@ -77,8 +77,11 @@ const LAZY = {
   fontkit: "module.exports = { create(...args) { return require('fontkit').create(...args); } };",
   linebreak: "module.exports = function LineBreaker(...args) { return new (require('linebreak'))(...args); };",
   "@noble/ciphers/aes": "module.exports = { cbc: (...a) => require('@noble/ciphers/aes').cbc(...a), ecb: (...a) => require('@noble/ciphers/aes').ecb(...a) };",
+  // pdfkit's encryption only (~1.5 ms of tables and crypto set-up at load)
+  "@noble/hashes/utils": "module.exports = { concatBytes: (...a) => require('@noble/hashes/utils').concatBytes(...a) };",
+  "@noble/hashes/sha2": "module.exports = { sha256: (...a) => require('@noble/hashes/sha2').sha256(...a) };",
 };
-const LAZY_FILTER = /^(fontkit|linebreak|@noble\/ciphers\/aes)$/;
+const LAZY_FILTER = /^(fontkit|linebreak|@noble\/ciphers\/aes|@noble\/hashes\/(utils|sha2))$/;
 
 const libraries = {
   name: "undoc-libraries",
@@ -94,7 +97,7 @@ const libraries = {
     // nothing; pdfmake's and pdfkit's line breakers break no text of undoc's)
     build.onResolve({ filter: LAZY_FILTER }, (args) => {
       if (args.namespace === "undoc-stub") return undefined; // the stand-in's own require: the real module
-      if (args.path === "fontkit" && !args.importer.includes("/node_modules/pdfkit/")) return undefined;
+      if ((args.path === "fontkit" || args.path.startsWith("@noble/hashes/")) && !args.importer.includes("/node_modules/pdfkit/")) return undefined;
       return { path: args.path, namespace: "undoc-stub" };
     });
     build.onLoad({ filter: /.*/, namespace: "undoc-stub" }, (args) => (LAZY[args.path] ? { contents: LAZY[args.path], loader: "js", resolveDir: ROOT } : undefined));

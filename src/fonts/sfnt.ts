@@ -81,9 +81,10 @@ export class Sfnt {
   private readonly views = new Map<string, DataView>();
   private cmapFormat = -1;
   private cmapAt = 0;
-  private locaCache?: Uint32Array;
   private readonly glyphs = new Map<number, Uint8Array>();
-  private nameCache?: Map<number, string>;
+  /** name ID -> offset of its best record in the name table */
+  private nameRecords?: Map<number, number>;
+  private readonly names = new Map<number, string>();
 
   constructor(from: Uint8Array | FontSource) {
     this.source = from instanceof Uint8Array ? bytesSource(from) : from;
@@ -184,8 +185,10 @@ export class Sfnt {
 
   /** A name record's text (Windows Unicode English first, then Macintosh Roman), by name ID. */
   name(id: number): string | undefined {
-    if (!this.nameCache) {
-      this.nameCache = new Map();
+    // the best record of each ID first, and only the asked ones decoded: a CJK face's name table
+    // holds long licence texts in many languages
+    if (!this.nameRecords) {
+      this.nameRecords = new Map();
       const v = this.tv("name");
       if (v) {
         const count = v.getUint16(2);
@@ -193,25 +196,34 @@ export class Sfnt {
         const rank = new Map<number, number>();
         for (let i = 0; i < count; i++) {
           const r = 6 + i * 12;
-          const [platform, encoding, language, nameId, len, off] = [0, 2, 4, 6, 8, 10].map((k) => v.getUint16(r + k));
-          if (storage + off + len > v.byteLength) continue;
+          const platform = v.getUint16(r);
+          const encoding = v.getUint16(r + 2);
+          const language = v.getUint16(r + 4);
+          const nameId = v.getUint16(r + 6);
+          if (storage + v.getUint16(r + 10) + v.getUint16(r + 8) > v.byteLength) continue;
           let score: number;
-          let text = "";
-          if (platform === 3 && (encoding === 1 || encoding === 10)) {
-            score = language === 0x409 ? 3 : 2;
-            for (let k = 0; k + 1 < len; k += 2) text += String.fromCharCode(v.getUint16(storage + off + k));
-          } else if (platform === 1 && encoding === 0) {
-            score = language === 0 ? 1 : 0;
-            for (let k = 0; k < len; k++) text += String.fromCharCode(v.getUint8(storage + off + k));
-          } else continue;
+          if (platform === 3 && (encoding === 1 || encoding === 10)) score = language === 0x409 ? 3 : 2;
+          else if (platform === 1 && encoding === 0) score = language === 0 ? 1 : 0;
+          else continue;
           if ((rank.get(nameId) ?? -1) < score) {
             rank.set(nameId, score);
-            this.nameCache.set(nameId, text);
+            this.nameRecords.set(nameId, r);
           }
         }
       }
     }
-    return this.nameCache.get(id);
+    let text = this.names.get(id);
+    if (text !== undefined) return text;
+    const r = this.nameRecords.get(id);
+    if (r === undefined) return undefined;
+    const v = this.tv("name")!;
+    const at = v.getUint16(4) + v.getUint16(r + 10);
+    const len = v.getUint16(r + 8);
+    text = "";
+    if (v.getUint16(r) === 3) for (let k = 0; k + 1 < len; k += 2) text += String.fromCharCode(v.getUint16(at + k));
+    else for (let k = 0; k < len; k++) text += String.fromCharCode(v.getUint8(at + k));
+    this.names.set(id, text);
+    return text;
   }
 
   get postscriptName(): string {
@@ -317,29 +329,23 @@ export class Sfnt {
   // ------------------------------------------------------------------------------------------
   // loca and glyf
 
-  private loca(): Uint32Array {
-    if (!this.locaCache) {
-      const v = this.tv("loca");
-      const n = this.numGlyphs + 1;
-      const out = new Uint32Array(n);
-      if (v) {
-        const long = this.indexToLocFormat === 1;
-        const count = Math.min(n, Math.floor(v.byteLength / (long ? 4 : 2)));
-        for (let i = 0; i < count; i++) out[i] = long ? v.getUint32(i * 4) : v.getUint16(i * 2) * 2;
-        for (let i = count; i < n; i++) out[i] = out[count - 1] ?? 0;
-      }
-      this.locaCache = out;
-    }
-    return this.locaCache;
+  /** A glyph's offset in glyf, read from loca when asked: a CJK face has ~65,000 entries, a document needs hundreds. */
+  private locaAt(i: number): number {
+    const v = this.tv("loca");
+    if (!v) return 0;
+    const long = this.indexToLocFormat === 1;
+    const count = Math.min(this.numGlyphs + 1, Math.floor(v.byteLength / (long ? 4 : 2)));
+    if (i >= count) i = count - 1; // a short table: its last offset
+    if (i < 0) return 0;
+    return long ? v.getUint32(i * 4) : v.getUint16(i * 2) * 2;
   }
 
   /** A glyph's bytes in glyf (read when asked for; empty for a glyph without outline). Do not change them. */
   glyphData(gid: number): Uint8Array {
     const glyf = this.tables.get("glyf");
     if (!glyf || gid >= this.numGlyphs) return EMPTY;
-    const loca = this.loca();
-    const start = loca[gid];
-    const end = Math.min(loca[gid + 1], glyf.length);
+    const start = this.locaAt(gid);
+    const end = Math.min(this.locaAt(gid + 1), glyf.length);
     if (end <= start) return EMPTY;
     const whole = this.loaded.get("glyf");
     if (whole) return whole.subarray(start, end);

@@ -41,8 +41,22 @@ export interface Shaped {
  * format and private-use characters, default-ignorable ones and the fraction slash (which turns
  * on the frac, numr and dnom features) never take the shortcut.
  */
-const PLAIN = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}]*$/u;
-const NOT_PLAIN = /[\p{M}\p{C}\p{Default_Ignorable_Code_Point}\u2044]/u;
+export const PLAIN = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}]*$/u;
+export const NOT_PLAIN = /[\p{M}\p{C}\p{Default_Ignorable_Code_Point}\u2044]/u;
+
+/**
+ * Text all of printable ASCII, CJK ideographs, CJK symbols and punctuation, general punctuation
+ * and fullwidth forms: PLAIN and not NOT_PLAIN (tests/fonts/plain.test.ts checks each character),
+ * found without those two expressions, whose large classes take ~1 ms to compile in a cold process.
+ */
+export function commonPlain(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x20 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fef) || (c >= 0x3000 && c <= 0x3029) || (c >= 0x2010 && c <= 0x2027) || (c >= 0xff01 && c <= 0xff5e)) continue;
+    return false;
+  }
+  return true;
+}
 
 const reaches = new WeakMap<Sfnt, Map<string, Uint8Array>>();
 
@@ -60,7 +74,7 @@ function reachOf(sfnt: Sfnt, features: readonly string[]): Uint8Array {
  * positions when kerning moved any (else every glyph sits at its advance).
  */
 function plainShape(sfnt: Sfnt, text: string, features: readonly string[]): { ids: number[]; kerned?: GlyphPosition[] } | undefined {
-  if (!sfnt.cmapSupported || !PLAIN.test(text) || NOT_PLAIN.test(text)) return undefined;
+  if (!sfnt.cmapSupported || (!commonPlain(text) && (!PLAIN.test(text) || NOT_PLAIN.test(text)))) return undefined;
   const reach = reachOf(sfnt, features);
   const ids: number[] = [];
   for (const ch of text) {

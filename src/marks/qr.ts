@@ -2,8 +2,22 @@
  * QR code as a {@link Drawing}, using the `qrcode` package for the symbol matrix
  * (error correction level M) and emitting one rect per horizontal run of dark modules.
  */
-import QRCode from "qrcode";
+import { createRequire } from "node:module";
 import type { Drawing, Shape } from "./drawing.js";
+import { bestMask, type QrBitMatrix } from "./qr-mask.js";
+
+const require = createRequire(import.meta.url);
+
+/** qrcode's encoder alone, loaded at the first code: its entry (lib/index.js) also loads the PNG, SVG and terminal renderers and pngjs (~3 ms). */
+let encoder: { create(text: string, options: { errorCorrectionLevel: string }): { modules: QrBitMatrix & { get(row: number, col: number): number } } } | undefined;
+function qrcode(): NonNullable<typeof encoder> {
+  if (!encoder) {
+    // qrcode's own mask choice, done faster (./qr-mask.ts); createSymbol calls it through its module's exports
+    (require("qrcode/lib/core/mask-pattern.js") as { getBestMask: typeof bestMask }).getBestMask = bestMask;
+    encoder = require("qrcode/lib/core/qrcode.js") as NonNullable<typeof encoder>;
+  }
+  return encoder;
+}
 
 export interface QrOptions {
   /** Total side length in points, quiet zone included. */
@@ -28,7 +42,7 @@ export function qrMatrix(text: string): Matrix {
   if (text.length === 0) throw new Error("qrCode: text must not be empty");
   let matrix = matrices.get(text);
   if (!matrix) {
-    const m = QRCode.create(text, { errorCorrectionLevel: "M" }).modules;
+    const m = qrcode().create(text, { errorCorrectionLevel: "M" }).modules;
     matrix = { size: m.size, dark: (row, col) => Boolean(m.get(row, col)) };
     if (matrices.size >= MATRIX_CACHE_SIZE) matrices.delete(matrices.keys().next().value!);
     matrices.set(text, matrix);
