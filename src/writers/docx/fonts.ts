@@ -30,9 +30,10 @@ import type { Document } from "../../model/types.js";
 import type { Style } from "../../style/style.js";
 import { VARIANTS, variantOf, type FaceSet, type Variant } from "../../typeset/index.js";
 import { clusterize } from "../../typeset/units.js";
-import { standaloneSubset } from "../../fonts/font-subset.js";
+import { standaloneSubsetTables } from "../../fonts/font-subset.js";
+import { sfntFile } from "../../fonts/pdf-subset.js";
 import type { RunFontNames } from "./props.js";
-import { fontSignature, panose, renamedFont } from "./sfnt.js";
+import { fontSignature, panose, renamedNames } from "./sfnt.js";
 import { slotOf } from "./slots.js";
 
 import type { DocxFontMode } from "../../render/docx-fonts.js";
@@ -122,15 +123,23 @@ export function renamedSubset(face: Face, codePoints: Set<number>, family: Subse
   let data = subsets.get(key);
   if (!data) {
     if (subsets.size >= SUBSET_CACHE_SIZE) subsets.delete(subsets.keys().next().value!);
-    subsets.set(key, (data = renamedFont(subsetOf(face, keptCodePoints(face, codePoints)), family.name, `undoc-${face.id}-${family.tag}`)));
+    subsets.set(key, (data = renamedSubsetOf(face, keptCodePoints(face, codePoints), family.name, `undoc-${face.id}-${family.tag}`)));
   }
   return data;
 }
 
-/** A face's subset, cut from the tables the registry read (the same ones the PDF's subsets come from). */
-function subsetOf(face: Face, codePoints: number[]): Uint8Array {
+/**
+ * A face's subset, cut from the tables the registry read (the same ones the PDF's subsets come
+ * from), with its name table renamed before the file is written: the same bytes as
+ * renamedFont(standaloneSubset(...)), written once.
+ */
+function renamedSubsetOf(face: Face, codePoints: number[], family: string, postscript: string): Uint8Array {
   if (!face.sfnt) throw new Error(`face ${face.id} has no tables to subset`);
-  return standaloneSubset(face.sfnt, codePoints);
+  const tables = standaloneSubsetTables(face.sfnt, codePoints);
+  const name = tables.find(([tag]) => tag === "name");
+  if (!name) throw new Error("font has no name table");
+  name[1] = renamedNames(name[1], family, postscript);
+  return sfntFile("\x00\x01\x00\x00", tables, true);
 }
 
 export interface SubsetFamily {
