@@ -348,12 +348,21 @@ function greyRectsPng(d: Drawing, W: number, H: number, k: number, bg: number, c
     rects.push([r.x * k, r.y * k, (r.x + r.w) * k, (r.y + r.h) * k]);
   });
   if (groupColor) fillRects(buf, W, H, rects, groupColor, true);
+  // the bytes and their PNG rows (filter Up) in one pass: a fresh process runs this loop uncompiled
   const raw = new Uint8Array(W * H);
-  for (let i = 0; i < W * H; i++) {
-    const v = buf[i]!;
-    raw[i] = v <= 0 ? 0 : v >= 1 ? 255 : Math.round(v * 255);
+  const filtered = new Uint8Array((W + 1) * H);
+  for (let y = 0; y < H; y++) {
+    const row = y * W;
+    const at = y * (W + 1) + 1;
+    filtered[at - 1] = 2; // filter type 2 (Up)
+    for (let x = 0; x < W; x++) {
+      const v = buf[row + x]!;
+      const b = v <= 0 ? 0 : v >= 1 ? 255 : Math.round(v * 255);
+      raw[row + x] = b;
+      filtered[at + x] = y === 0 ? b : (b - raw[row - W + x]!) & 0xff;
+    }
   }
-  return encodePng(W, H, 0, raw, ppm);
+  return pngFile(W, H, 0, filtered, ppm);
 }
 
 /** Composites `color` over row `py` of the premultiplied RGBA buffer with per-pixel coverage `acc`. */
@@ -389,9 +398,11 @@ function fillRects(buf: Float64Array, W: number, H: number, rects: Array<[number
     const list = rows[py]!;
     if (list.length === 0) continue;
     acc.fill(0);
-    for (const [x0, y0, x1, y1] of list) {
-      const cy = Math.min(py + 1, y1) - Math.max(py, y0);
-      if (cy > 0) addSpan(acc, W, x0, x1, cy);
+    // indexed, not destructured: destructuring runs the iterator protocol in uncompiled code
+    for (let j = 0; j < list.length; j++) {
+      const rc = list[j]!;
+      const cy = Math.min(py + 1, rc[3]) - Math.max(py, rc[1]);
+      if (cy > 0) addSpan(acc, W, rc[0], rc[2], cy);
     }
     if (grey) compositeGreyRow(buf, W, py, acc, color[0] / 255);
     else compositeRow(buf, W, py, acc, color);
@@ -449,6 +460,11 @@ function encodePng(width: number, height: number, colorType: 0 | 2 | 6, raw: Uin
     if (y === 0) filtered.set(raw.subarray(0, stride), at + 1);
     else for (let x = 0; x < stride; x++) filtered[at + 1 + x] = (raw[row + x] - raw[row - stride + x]) & 0xff;
   }
+  return pngFile(width, height, colorType, filtered, ppm);
+}
+
+/** A PNG file of rows already filtered (a filter type byte before each row). */
+function pngFile(width: number, height: number, colorType: 0 | 2 | 6, filtered: Uint8Array, ppm: number): Uint8Array {
   const ihdr = new Uint8Array(13);
   const hv = new DataView(ihdr.buffer);
   hv.setUint32(0, width);
