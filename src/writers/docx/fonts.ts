@@ -25,7 +25,7 @@ import { createHash } from "node:crypto";
 import { faceIdsFor } from "../../fonts/face-set.js";
 import { fontManifest, type Face } from "../../fonts/registry.js";
 import { hasGlyph } from "../../fonts/shape.js";
-import { textPieces } from "../../layout/roles.js";
+import { textPieces, type TextPiece } from "../../layout/roles.js";
 import type { Document } from "../../model/types.js";
 import type { Style } from "../../style/style.js";
 import { VARIANTS, variantOf, type FaceSet, type Variant } from "../../typeset/index.js";
@@ -78,9 +78,9 @@ export interface FontPlan {
 }
 
 /** Code points the document sets in each variant (furniture and page numbers included). */
-export function codePointsByVariant(doc: Document, style: Style): Record<Variant, Set<number>> {
+export function codePointsByVariant(doc: Document, style: Style, pieces: TextPiece[] = textPieces(doc, style)): Record<Variant, Set<number>> {
   const out = Object.fromEntries(VARIANTS.map((v) => [v, new Set<number>()])) as Record<Variant, Set<number>>;
-  for (const piece of textPieces(doc, style)) {
+  for (const piece of pieces) {
     for (const span of piece.spans) {
       const set = out[variantOf(span.weight, span.italic)];
       for (const ch of span.text) {
@@ -94,12 +94,17 @@ export function codePointsByVariant(doc: Document, style: Style): Record<Variant
 }
 
 /** The faces (by script) each variant sets some character in: a face that sets nothing is not embedded. */
-function scriptsUsed(doc: Document, style: Style, faces: FaceSet): Record<Variant, Set<"cjk" | "latin">> {
+function scriptsUsed(doc: Document, pieces: TextPiece[], faces: FaceSet): Record<Variant, Set<"cjk" | "latin">> {
   const out = Object.fromEntries(VARIANTS.map((v) => [v, new Set<"cjk" | "latin">()])) as Record<Variant, Set<"cjk" | "latin">>;
-  for (const piece of textPieces(doc, style)) {
+  for (const piece of pieces) {
     for (const span of piece.spans) {
       const v = variantOf(span.weight, span.italic);
-      for (const c of clusterize(span.text)) if (c.text.trim()) out[v].add(slotOf(c.text, faces[v], span, doc.meta.lang));
+      const used = out[v];
+      if (used.size === 2) continue; // both faces of the variant already: nothing left to learn
+      for (const c of clusterize(span.text)) {
+        if (c.text.trim()) used.add(slotOf(c.text, faces[v], span, doc.meta.lang));
+        if (used.size === 2) break;
+      }
     }
   }
   out.regular.add("latin"); // the spaces and tabs of every paragraph
@@ -175,8 +180,9 @@ function embedsWhole(mode: DocxFontMode, face: Face): boolean {
 
 export function fontPlan(doc: Document, style: Style, faces: FaceSet, mode: DocxFontMode, system: SystemFonts = DEFAULT_SYSTEM_FONTS): FontPlan {
   if (mode === "none") return namedFontPlan(faces, { ...DEFAULT_SYSTEM_FONTS, ...system });
-  const cps = codePointsByVariant(doc, style);
-  const scripts = scriptsUsed(doc, style, faces);
+  const pieces = textPieces(doc, style); // the document's text, walked once for both
+  const cps = codePointsByVariant(doc, style, pieces);
+  const scripts = scriptsUsed(doc, pieces, faces);
   // every face the document sets text in, with the code points of the variants it is used in
   const used = new Map<Face, Set<number>>();
   for (const v of VARIANTS) {
