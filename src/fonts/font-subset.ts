@@ -17,22 +17,20 @@ import { sfntFile } from "./pdf-subset.js";
 
 type View = DataView;
 
-/** (glyph, coverage index) pairs of a Coverage table. */
-function coverage(v: View, at: number): [number, number][] {
-  const out: [number, number][] = [];
+/** Calls `each` with every (glyph, coverage index) of a Coverage table, in the table's order (no pairs allocated). */
+function forCoverage(v: View, at: number, each: (g: number, k: number) => void): void {
   const format = v.getUint16(at);
   const count = v.getUint16(at + 2);
-  if (format === 1) for (let i = 0; i < count; i++) out.push([v.getUint16(at + 4 + i * 2), i]);
+  if (format === 1) for (let i = 0; i < count; i++) each(v.getUint16(at + 4 + i * 2), i);
   else if (format === 2) {
     for (let i = 0; i < count; i++) {
       const r = at + 4 + i * 6;
       const start = v.getUint16(r);
       const end = v.getUint16(r + 2);
-      const index = v.getUint16(r + 4);
-      for (let g = start; g <= end; g++) out.push([g, index + g - start]);
+      const index = v.getUint16(r + 4) - start;
+      for (let g = start; g <= end; g++) each(g, index + g);
     }
   }
-  return out;
 }
 
 const VALUE_BITS = 0x000f; // XPlacement, YPlacement, XAdvance, YAdvance (device tables dropped)
@@ -101,20 +99,24 @@ function singleLookups(table: Uint8Array | undefined, gsub: boolean): SimpleLayo
         break;
       }
       const format = v.getUint16(sub);
-      const cov = coverage(v, sub + v.getUint16(sub + 2));
+      const cov = sub + v.getUint16(sub + 2);
       if (gsub) {
-        for (const [g, k] of cov) {
-          if (out.subst!.has(g)) continue; // the first subtable covering a glyph wins
-          out.subst!.set(g, format === 1 ? (g + v.getInt16(sub + 4)) & 0xffff : v.getUint16(sub + 6 + k * 2));
-        }
+        const subst = out.subst!;
+        const delta = format === 1 ? v.getInt16(sub + 4) : 0;
+        forCoverage(v, cov, (g, k) => {
+          if (subst.has(g)) return; // the first subtable covering a glyph wins
+          subst.set(g, format === 1 ? (g + delta) & 0xffff : v.getUint16(sub + 6 + k * 2));
+        });
       } else {
+        const adjust = out.adjust!;
         const valueFormat = v.getUint16(sub + 4);
         // subtables of one lookup may carry different fields: the lookup writes all of them
         out.format = (out.format ?? 0) | (valueFormat & VALUE_BITS);
-        for (const [g, k] of cov) {
-          if (out.adjust!.has(g)) continue;
-          out.adjust!.set(g, readValues(v, format === 1 ? sub + 6 : sub + 8 + k * valueSize(valueFormat), valueFormat));
-        }
+        const size = valueSize(valueFormat);
+        forCoverage(v, cov, (g, k) => {
+          if (adjust.has(g)) return;
+          adjust.set(g, readValues(v, format === 1 ? sub + 6 : sub + 8 + k * size, valueFormat));
+        });
       }
     }
     const result = ok ? out : null;
@@ -186,14 +188,26 @@ function coverageTable(glyphs: number[]): Writer {
  * A GSUB or GPOS table of single lookups over the new glyph ids: every script with a default
  * language system that has every feature, features in tag order, one subtable per lookup.
  */
-function layoutTable(layout: SimpleLayout, gsub: boolean, newId: Map<number, number>): Uint8Array | undefined {
-  // the lookups over kept glyphs only
+function layoutTable(layout: SimpleLayout, gsub: boolean, order: number[], newId: Map<number, number>): Uint8Array | undefined {
+  // the lookups over kept glyphs only, by new glyph id (`order` is the kept glyphs, increasing)
   const lookups = layout.lookups.map((l) => {
     if (gsub) {
-      const pairs = [...l.subst!].filter(([g, s]) => newId.has(g) && newId.has(s)).map(([g, s]) => [newId.get(g)!, newId.get(s)!] as [number, number]);
-      return pairs.sort((a, b) => a[0] - b[0]);
+      const subst = l.subst!;
+      const pairs: [number, number][] = [];
+      for (const g of order) {
+        const s = subst.get(g);
+        const ns = s === undefined ? undefined : newId.get(s);
+        if (ns !== undefined) pairs.push([newId.get(g)!, ns]);
+      }
+      return pairs;
     }
-    return [...l.adjust!].filter(([g]) => newId.has(g)).map(([g, vals]) => [newId.get(g)!, vals] as [number, number[]]).sort((a, b) => a[0] - b[0]);
+    const adjust = l.adjust!;
+    const vals: [number, number[]][] = [];
+    for (const g of order) {
+      const a = adjust.get(g);
+      if (a) vals.push([newId.get(g)!, a]);
+    }
+    return vals;
   });
   const tags = [...layout.features.keys()].sort();
   const featureLookups = tags.map((t) => layout.features.get(t)!.filter((i) => lookups[i].length > 0));
@@ -308,6 +322,11 @@ const layouts = new WeakMap<Sfnt, { gsub?: SimpleLayout; gpos?: SimpleLayout }>(
 
 /** The subset of `font` holding the glyphs of `codePoints` (those it has), as a standalone TrueType font. */
 export function standaloneSubset(font: Sfnt, codePoints: Iterable<number>): Uint8Array {
+  return sfntFile("\x00\x01\x00\x00", standaloneSubsetTables(font, codePoints), true);
+}
+
+/** standaloneSubset's tables, in tag order, before they are written out (a caller may replace one: the DOCX writer renames the face). */
+export function standaloneSubsetTables(font: Sfnt, codePoints: Iterable<number>): [string, Uint8Array][] {
   if (!font.has("glyf")) throw new Error("only TrueType (glyf) faces can be subset");
   let layout = layouts.get(font);
   if (!layout) layouts.set(font, (layout = { gsub: singleLookups(font.table("GSUB"), true), gpos: singleLookups(font.table("GPOS"), false) }));
@@ -319,24 +338,23 @@ export function standaloneSubset(font: Sfnt, codePoints: Iterable<number>): Uint
   }
   // the glyphs: .notdef, the characters', what single substitutions lead to, composites' parts
   const keep = new Set<number>([0, ...cmap.map(([, g]) => g)]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const l of gsub?.lookups ?? []) {
-      for (const [g, s] of l.subst!) {
-        if (keep.has(g) && !keep.has(s) && s < font.numGlyphs) {
-          keep.add(s);
-          grew = true;
-        }
+  // each kept glyph visited once (a work list): what its substitutions lead to, its components
+  const pending = [...keep];
+  const add = (g: number) => {
+    if (g < font.numGlyphs && !keep.has(g)) {
+      keep.add(g);
+      pending.push(g);
+    }
+  };
+  for (let i = 0; i < pending.length; i++) {
+    const g = pending[i];
+    if (gsub) {
+      for (const l of gsub.lookups) {
+        const s = l.subst!.get(g);
+        if (s !== undefined) add(s);
       }
     }
-    for (const g of [...keep]) {
-      for (const c of font.components(g)) {
-        if (!keep.has(c.gid) && c.gid < font.numGlyphs) {
-          keep.add(c.gid);
-          grew = true;
-        }
-      }
-    }
+    for (const c of font.components(g)) add(c.gid);
   }
   const order = [...keep].sort((a, b) => a - b);
   const newId = new Map(order.map((g, i) => [g, i]));
@@ -429,11 +447,11 @@ export function standaloneSubset(font: Sfnt, codePoints: Iterable<number>): Uint
     vv.setUint16(34, count);
     tables.push(["vhea", vhea], ["vmtx", vmtx]);
   }
-  const gsubOut = gsub && layoutTable(gsub, true, newId);
+  const gsubOut = gsub && layoutTable(gsub, true, order, newId);
   if (gsubOut) tables.push(["GSUB", gsubOut]);
-  const gposOut = gpos && layoutTable(gpos, false, newId);
+  const gposOut = gpos && layoutTable(gpos, false, order, newId);
   if (gposOut) tables.push(["GPOS", gposOut]);
   // the directory in tag order (binary search by tag needs it)
   tables.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return sfntFile("\x00\x01\x00\x00", tables, true);
+  return tables;
 }

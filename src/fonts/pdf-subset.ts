@@ -133,6 +133,8 @@ export function sfntFile(tag: string, tables: [string, Uint8Array][], aligned: b
   v.setUint16(8, Math.log2(power));
   v.setUint16(10, n * 16 - power * 16);
   let headAt = -1;
+  // the whole file's checksum is the directory's plus the tables' (each on a 4-byte boundary, zero-padded): no second pass
+  let tableSums = 0;
   tables.forEach(([name, data], i) => {
     const rec = 12 + i * 16;
     for (let k = 0; k < 4; k++) out[rec + k] = name.charCodeAt(k);
@@ -142,11 +144,13 @@ export function sfntFile(tag: string, tables: [string, Uint8Array][], aligned: b
         headAt = offsets[i];
         v.setUint32(headAt + 8, 0); // checkSumAdjustment counts as 0 in the sums
       }
-      v.setUint32(rec + 4, checksum(out.subarray(offsets[i], offsets[i] + data.length)));
+      const sum = checksum(out.subarray(offsets[i], offsets[i] + data.length));
+      v.setUint32(rec + 4, sum);
+      tableSums = (tableSums + sum) >>> 0;
     }
     v.setUint32(rec + 8, offsets[i]);
     v.setUint32(rec + 12, data.length);
   });
-  if (aligned && headAt >= 0) v.setUint32(headAt + 8, (0xb1b0afba - checksum(out)) >>> 0);
+  if (aligned && headAt >= 0) v.setUint32(headAt + 8, (0xb1b0afba - ((checksum(out.subarray(0, dir)) + tableSums) >>> 0)) >>> 0);
   return out;
 }

@@ -335,25 +335,41 @@ function compositeGreyRow(buf: Float64Array, W: number, py: number, acc: Float64
  */
 function greyRectsPng(d: Drawing, W: number, H: number, k: number, bg: number, colors: Rgb[], ppm: number): Uint8Array {
   const buf = new Float64Array(W * H).fill(bg / 255);
+  // 1 where a row equals the row above (all rows are the background at first)
+  const sameRows = new Uint8Array(H).fill(1);
+  sameRows[0] = 0;
   let rects: Array<[number, number, number, number]> = [];
   let groupColor: Rgb | undefined;
   d.shapes.forEach((s, i) => {
     const color = colors[i]!;
     if (groupColor && groupColor[0] !== color[0]) {
-      fillRects(buf, W, H, rects, groupColor, true);
+      fillRects(buf, W, H, rects, groupColor, true, sameRows);
       rects = [];
     }
     groupColor = color;
     const r = s as Extract<Shape, { kind: "rect" }>;
     rects.push([r.x * k, r.y * k, (r.x + r.w) * k, (r.y + r.h) * k]);
   });
-  if (groupColor) fillRects(buf, W, H, rects, groupColor, true);
+  if (groupColor) fillRects(buf, W, H, rects, groupColor, true, sameRows);
+  // the bytes and their PNG rows (filter Up) in one pass: a fresh process runs this loop uncompiled
   const raw = new Uint8Array(W * H);
-  for (let i = 0; i < W * H; i++) {
-    const v = buf[i]!;
-    raw[i] = v <= 0 ? 0 : v >= 1 ? 255 : Math.round(v * 255);
+  const filtered = new Uint8Array((W + 1) * H);
+  for (let y = 0; y < H; y++) {
+    const row = y * W;
+    const at = y * (W + 1) + 1;
+    filtered[at - 1] = 2; // filter type 2 (Up)
+    if (sameRows[y]) {
+      raw.copyWithin(row, row - W, row); // and the row's differences from the row above stay 0
+      continue;
+    }
+    for (let x = 0; x < W; x++) {
+      const v = buf[row + x]!;
+      const b = v <= 0 ? 0 : v >= 1 ? 255 : Math.round(v * 255);
+      raw[row + x] = b;
+      filtered[at + x] = y === 0 ? b : (b - raw[row - W + x]!) & 0xff;
+    }
   }
-  return encodePng(W, H, 0, raw, ppm);
+  return pngFile(W, H, 0, filtered, ppm);
 }
 
 /** Composites `color` over row `py` of the premultiplied RGBA buffer with per-pixel coverage `acc`. */
@@ -377,21 +393,50 @@ function compositeRow(buf: Float64Array, W: number, py: number, acc: Float64Arra
  * coverage per pixel, no sub-scanlines. Non-overlapping rects (what code39 and qrCode draw)
  * give the same result as the general union; overlaps are clamped to full coverage.
  */
-function fillRects(buf: Float64Array, W: number, H: number, rects: Array<[number, number, number, number]>, color: Rgb, grey = false): void {
+/**
+ * Paints the union of `rects` in `color`, row by row. `sameRows` (grey only): 1 where a row of
+ * `buf` equals the row above; a row whose rectangles and vertical coverage are those of the row
+ * above gets the same values, so it is copied, not painted again, and stays marked (a barcode's
+ * rows, a QR code's rows inside a module: most rows of a mark).
+ */
+function fillRects(buf: Float64Array, W: number, H: number, rects: Array<[number, number, number, number]>, color: Rgb, grey = false, sameRows?: Uint8Array): void {
   const rows: Array<Array<[number, number, number, number]>> = Array.from({ length: H }, () => []);
+  let widest = 0;
   for (const rc of rects) {
     const r0 = Math.max(0, Math.floor(rc[1]));
     const r1 = Math.min(H, Math.ceil(rc[3]));
-    for (let py = r0; py < r1; py++) rows[py]!.push(rc);
+    for (let py = r0; py < r1; py++) widest = Math.max(widest, rows[py]!.push(rc));
   }
   const acc = new Float64Array(W);
+  // each rectangle's vertical coverage of this row and of the row above
+  let cys = new Float64Array(widest);
+  let above = new Float64Array(widest);
+  let aboveList: Array<[number, number, number, number]> = [];
   for (let py = 0; py < H; py++) {
     const list = rows[py]!;
+    let same = sameRows !== undefined && py > 0 && list.length === aboveList.length;
+    // indexed, not destructured: destructuring runs the iterator protocol in uncompiled code
+    for (let j = 0; j < list.length; j++) {
+      const rc = list[j]!;
+      const cy = Math.min(py + 1, rc[3]) - Math.max(py, rc[1]);
+      cys[j] = cy;
+      if (same && (rc !== aboveList[j] || cy !== above[j])) same = false;
+    }
+    aboveList = list;
+    const swap = above; // `above` is now this row's
+    above = cys;
+    cys = swap;
+    if (sameRows && !same) sameRows[py] = 0;
     if (list.length === 0) continue;
+    if (same && sameRows![py]) {
+      buf.copyWithin(py * W, (py - 1) * W, py * W);
+      continue;
+    }
     acc.fill(0);
-    for (const [x0, y0, x1, y1] of list) {
-      const cy = Math.min(py + 1, y1) - Math.max(py, y0);
-      if (cy > 0) addSpan(acc, W, x0, x1, cy);
+    for (let j = 0; j < list.length; j++) {
+      const rc = list[j]!;
+      const cy = above[j]!;
+      if (cy > 0) addSpan(acc, W, rc[0], rc[2], cy);
     }
     if (grey) compositeGreyRow(buf, W, py, acc, color[0] / 255);
     else compositeRow(buf, W, py, acc, color);
@@ -449,6 +494,11 @@ function encodePng(width: number, height: number, colorType: 0 | 2 | 6, raw: Uin
     if (y === 0) filtered.set(raw.subarray(0, stride), at + 1);
     else for (let x = 0; x < stride; x++) filtered[at + 1 + x] = (raw[row + x] - raw[row - stride + x]) & 0xff;
   }
+  return pngFile(width, height, colorType, filtered, ppm);
+}
+
+/** A PNG file of rows already filtered (a filter type byte before each row). */
+function pngFile(width: number, height: number, colorType: 0 | 2 | 6, filtered: Uint8Array, ppm: number): Uint8Array {
   const ihdr = new Uint8Array(13);
   const hv = new DataView(ihdr.buffer);
   hv.setUint32(0, width);

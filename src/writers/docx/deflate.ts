@@ -51,51 +51,47 @@ for (let i = 0; i < 29; i++) for (let l = LENGTH_BASE[i]!; l < (i < 28 ? LENGTH_
 LENGTH_INDEX[258] = 28;
 const DIST_INDEX_LOW = new Uint8Array(512); // distances 1..512
 const DIST_INDEX_HIGH = new Uint8Array(256); // distances 513..32768, by (d - 1) >> 7
+// filled by ranges, not distance by distance (32,768 steps in a fresh process); past 512 every
+// code's distances start on a 128 boundary (d - 1 = 512, 768, 1024...), so its slots are whole
 for (let i = 0; i < 30; i++) {
+  const start = DIST_BASE[i]!;
   const end = i < 29 ? DIST_BASE[i + 1]! : WINDOW + 1;
-  for (let d = DIST_BASE[i]!; d < end; d++) {
-    if (d <= 512) DIST_INDEX_LOW[d - 1] = i;
-    else DIST_INDEX_HIGH[(d - 1) >> 7] = i;
-  }
+  if (start <= 512) DIST_INDEX_LOW.fill(i, start - 1, Math.min(end, 513) - 1);
+  else DIST_INDEX_HIGH.fill(i, (start - 1) >> 7, ((end - 2) >> 7) + 1);
 }
 
 // the hash chains, kept between calls (each call starts them afresh)
 const head = new Int32Array(HASH_SIZE);
 const prev = new Int32Array(WINDOW);
 
-/** Raw deflate (no zlib header) of `data`: one final block with the fixed codes. */
+/**
+ * Raw deflate (no zlib header) of `data`: one final block with the fixed codes.
+ *
+ * Written as one loop with the hashing, the chain insertion and the bit writing inlined: a fresh
+ * process runs this in V8's interpreter and baseline compiler, where each call of a small closure
+ * per byte cost more than the work it does.
+ */
 export function deflateFixed(data: Uint8Array): Uint8Array {
   const n = data.length;
   // at most 9 bits a literal, plus the block header and the end code
   const out = new Uint8Array(((n * 9 + 7) >> 3) + 16);
   let pos = 0;
-  let bitBuf = 0;
-  let bitCount = 0;
-  const put = (value: number, bits: number) => {
-    bitBuf |= value << bitCount;
-    bitCount += bits;
-    while (bitCount >= 8) {
-      out[pos++] = bitBuf & 0xff;
-      bitBuf >>>= 8;
-      bitCount -= 8;
-    }
-  };
-  put(1, 1); // BFINAL
-  put(1, 2); // BTYPE 01: fixed Huffman codes
+  // BFINAL (1) and BTYPE 01, fixed Huffman codes: the stream's first three bits, least significant first
+  let bitBuf = 0b011;
+  let bitCount = 3;
   head.fill(-1);
-  const hashAt = (i: number) => Math.imul((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!, 0x9e3779b1) >>> (32 - HASH_BITS);
-  const insert = (i: number) => {
-    const h = hashAt(i);
-    prev[i & (WINDOW - 1)] = head[h]!;
-    head[h] = i;
-  };
+  const hashShift = 32 - HASH_BITS;
+  /** the last position with three bytes to hash */
+  const lastHashed = n - MIN_MATCH;
   let i = 0;
   while (i < n) {
     let bestLen = 0;
     let bestDist = 0;
-    if (i + MIN_MATCH <= n) {
+    let h = 0;
+    if (i <= lastHashed) {
+      h = Math.imul((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!, 0x9e3779b1) >>> hashShift;
       const limit = Math.min(MAX_MATCH, n - i);
-      let candidate = head[hashAt(i)]!;
+      let candidate = head[h]!;
       for (let tries = 0; candidate >= 0 && i - candidate <= WINDOW && tries < CHAIN; tries++) {
         if (data[candidate + bestLen] === data[i + bestLen]) {
           let len = 0;
@@ -110,23 +106,58 @@ export function deflateFixed(data: Uint8Array): Uint8Array {
         if (next >= candidate) break; // a slot since reused by a later position
         candidate = next;
       }
+      // position i into its chain (after the search: a position never matches itself)
+      prev[i & (WINDOW - 1)] = head[h]!;
+      head[h] = i;
     }
     if (bestLen >= MIN_MATCH) {
+      // the length's code and extra bits, then the distance's (each at most 25 bits with what is pending)
       const li = LENGTH_INDEX[bestLen]!;
-      put(LIT_CODE[257 + li]!, LIT_BITS[257 + li]!);
-      if (LENGTH_EXTRA[li]) put(bestLen - LENGTH_BASE[li]!, LENGTH_EXTRA[li]!);
+      const lc = 257 + li;
+      const lBits = LIT_BITS[lc]!;
+      bitBuf |= (LIT_CODE[lc]! | ((bestLen - LENGTH_BASE[li]!) << lBits)) << bitCount;
+      bitCount += lBits + LENGTH_EXTRA[li]!;
+      while (bitCount >= 8) {
+        out[pos++] = bitBuf & 0xff;
+        bitBuf >>>= 8;
+        bitCount -= 8;
+      }
       const di = bestDist <= 512 ? DIST_INDEX_LOW[bestDist - 1]! : DIST_INDEX_HIGH[(bestDist - 1) >> 7]!;
-      put(DIST_CODE[di]!, 5);
-      if (DIST_EXTRA[di]) put(bestDist - DIST_BASE[di]!, DIST_EXTRA[di]!);
-      const end = i + bestLen;
-      for (; i < end; i++) if (i + MIN_MATCH <= n) insert(i);
+      bitBuf |= (DIST_CODE[di]! | ((bestDist - DIST_BASE[di]!) << 5)) << bitCount;
+      bitCount += 5 + DIST_EXTRA[di]!;
+      while (bitCount >= 8) {
+        out[pos++] = bitBuf & 0xff;
+        bitBuf >>>= 8;
+        bitCount -= 8;
+      }
+      // the match's other positions into their chains
+      const after = i + bestLen;
+      const end = Math.min(after, lastHashed + 1);
+      for (i++; i < end; i++) {
+        const hi = Math.imul((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!, 0x9e3779b1) >>> hashShift;
+        prev[i & (WINDOW - 1)] = head[hi]!;
+        head[hi] = i;
+      }
+      i = after;
     } else {
-      put(LIT_CODE[data[i]!]!, LIT_BITS[data[i]!]!);
-      if (i + MIN_MATCH <= n) insert(i);
+      const b = data[i]!;
+      bitBuf |= LIT_CODE[b]! << bitCount;
+      bitCount += LIT_BITS[b]!;
+      while (bitCount >= 8) {
+        out[pos++] = bitBuf & 0xff;
+        bitBuf >>>= 8;
+        bitCount -= 8;
+      }
       i++;
     }
   }
-  put(LIT_CODE[256]!, LIT_BITS[256]!); // end of block
-  if (bitCount > 0) out[pos++] = bitBuf & 0xff;
+  // end of block (7 bits)
+  bitBuf |= LIT_CODE[256]! << bitCount;
+  bitCount += LIT_BITS[256]!;
+  while (bitCount > 0) {
+    out[pos++] = bitBuf & 0xff;
+    bitBuf >>>= 8;
+    bitCount -= 8;
+  }
   return out.subarray(0, pos);
 }

@@ -25,14 +25,15 @@ import { createHash } from "node:crypto";
 import { faceIdsFor } from "../../fonts/face-set.js";
 import { fontManifest, type Face } from "../../fonts/registry.js";
 import { hasGlyph } from "../../fonts/shape.js";
-import { textPieces } from "../../layout/roles.js";
+import { textPieces, type TextPiece } from "../../layout/roles.js";
 import type { Document } from "../../model/types.js";
 import type { Style } from "../../style/style.js";
 import { VARIANTS, variantOf, type FaceSet, type Variant } from "../../typeset/index.js";
 import { clusterize } from "../../typeset/units.js";
-import { standaloneSubset } from "../../fonts/font-subset.js";
+import { standaloneSubsetTables } from "../../fonts/font-subset.js";
+import { sfntFile } from "../../fonts/pdf-subset.js";
 import type { RunFontNames } from "./props.js";
-import { fontSignature, panose, renamedFont } from "./sfnt.js";
+import { fontSignature, panose, renamedNames } from "./sfnt.js";
 import { slotOf } from "./slots.js";
 
 import type { DocxFontMode } from "../../render/docx-fonts.js";
@@ -77,9 +78,9 @@ export interface FontPlan {
 }
 
 /** Code points the document sets in each variant (furniture and page numbers included). */
-export function codePointsByVariant(doc: Document, style: Style): Record<Variant, Set<number>> {
+export function codePointsByVariant(doc: Document, style: Style, pieces: TextPiece[] = textPieces(doc, style)): Record<Variant, Set<number>> {
   const out = Object.fromEntries(VARIANTS.map((v) => [v, new Set<number>()])) as Record<Variant, Set<number>>;
-  for (const piece of textPieces(doc, style)) {
+  for (const piece of pieces) {
     for (const span of piece.spans) {
       const set = out[variantOf(span.weight, span.italic)];
       for (const ch of span.text) {
@@ -93,12 +94,17 @@ export function codePointsByVariant(doc: Document, style: Style): Record<Variant
 }
 
 /** The faces (by script) each variant sets some character in: a face that sets nothing is not embedded. */
-function scriptsUsed(doc: Document, style: Style, faces: FaceSet): Record<Variant, Set<"cjk" | "latin">> {
+function scriptsUsed(doc: Document, pieces: TextPiece[], faces: FaceSet): Record<Variant, Set<"cjk" | "latin">> {
   const out = Object.fromEntries(VARIANTS.map((v) => [v, new Set<"cjk" | "latin">()])) as Record<Variant, Set<"cjk" | "latin">>;
-  for (const piece of textPieces(doc, style)) {
+  for (const piece of pieces) {
     for (const span of piece.spans) {
       const v = variantOf(span.weight, span.italic);
-      for (const c of clusterize(span.text)) if (c.text.trim()) out[v].add(slotOf(c.text, faces[v], span, doc.meta.lang));
+      const used = out[v];
+      if (used.size === 2) continue; // both faces of the variant already: nothing left to learn
+      for (const c of clusterize(span.text)) {
+        if (c.text.trim()) used.add(slotOf(c.text, faces[v], span, doc.meta.lang));
+        if (used.size === 2) break;
+      }
     }
   }
   out.regular.add("latin"); // the spaces and tabs of every paragraph
@@ -122,15 +128,23 @@ export function renamedSubset(face: Face, codePoints: Set<number>, family: Subse
   let data = subsets.get(key);
   if (!data) {
     if (subsets.size >= SUBSET_CACHE_SIZE) subsets.delete(subsets.keys().next().value!);
-    subsets.set(key, (data = renamedFont(subsetOf(face, keptCodePoints(face, codePoints)), family.name, `undoc-${face.id}-${family.tag}`)));
+    subsets.set(key, (data = renamedSubsetOf(face, keptCodePoints(face, codePoints), family.name, `undoc-${face.id}-${family.tag}`)));
   }
   return data;
 }
 
-/** A face's subset, cut from the tables the registry read (the same ones the PDF's subsets come from). */
-function subsetOf(face: Face, codePoints: number[]): Uint8Array {
+/**
+ * A face's subset, cut from the tables the registry read (the same ones the PDF's subsets come
+ * from), with its name table renamed before the file is written: the same bytes as
+ * renamedFont(standaloneSubset(...)), written once.
+ */
+function renamedSubsetOf(face: Face, codePoints: number[], family: string, postscript: string): Uint8Array {
   if (!face.sfnt) throw new Error(`face ${face.id} has no tables to subset`);
-  return standaloneSubset(face.sfnt, codePoints);
+  const tables = standaloneSubsetTables(face.sfnt, codePoints);
+  const name = tables.find(([tag]) => tag === "name");
+  if (!name) throw new Error("font has no name table");
+  name[1] = renamedNames(name[1], family, postscript);
+  return sfntFile("\x00\x01\x00\x00", tables, true);
 }
 
 export interface SubsetFamily {
@@ -166,8 +180,9 @@ function embedsWhole(mode: DocxFontMode, face: Face): boolean {
 
 export function fontPlan(doc: Document, style: Style, faces: FaceSet, mode: DocxFontMode, system: SystemFonts = DEFAULT_SYSTEM_FONTS): FontPlan {
   if (mode === "none") return namedFontPlan(faces, { ...DEFAULT_SYSTEM_FONTS, ...system });
-  const cps = codePointsByVariant(doc, style);
-  const scripts = scriptsUsed(doc, style, faces);
+  const pieces = textPieces(doc, style); // the document's text, walked once for both
+  const cps = codePointsByVariant(doc, style, pieces);
+  const scripts = scriptsUsed(doc, pieces, faces);
   // every face the document sets text in, with the code points of the variants it is used in
   const used = new Map<Face, Set<number>>();
   for (const v of VARIANTS) {

@@ -109,6 +109,11 @@ function renamedNameTable(name: DataView, family: string, postscript: string): U
   return out;
 }
 
+/** A name table (its bytes) with new family names: what renamedFont puts in the copy it writes. */
+export function renamedNames(name: Uint8Array, family: string, postscript: string): Uint8Array {
+  return renamedNameTable(new DataView(name.buffer, name.byteOffset, name.byteLength), family, postscript);
+}
+
 function checksum(data: Uint8Array): number {
   const padded = new Uint8Array((data.length + 3) & ~3);
   padded.set(data);

@@ -73,7 +73,11 @@ let fflateDeflateSync: typeof import("fflate").deflateSync | undefined;
  * not on disk yet needs it, and loading it builds tables (~3 ms in a fresh process).
  */
 function fflateDeflate(data: Uint8Array): Uint8Array {
-  fflateDeflateSync ??= (createRequire(import.meta.url)("fflate") as typeof import("fflate")).deflateSync;
+  if (!fflateDeflateSync) {
+    // a plain require("fflate") call: tests/cli/install.test.ts finds the source's packages by it
+    const require = createRequire(import.meta.url);
+    fflateDeflateSync = (require("fflate") as typeof import("fflate")).deflateSync;
+  }
   return fflateDeflateSync(data, { level: 1 });
 }
 

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { createRequire } from "node:module";
 import type * as Fontkit from "fontkit";
 import { face } from "../../../src/fonts/registry.js";
-import { fontSignature, panose, renamedFont } from "../../../src/writers/docx/sfnt.js";
+import { standaloneSubset, standaloneSubsetTables } from "../../../src/fonts/font-subset.js";
+import { sfntFile } from "../../../src/fonts/pdf-subset.js";
+import { fontSignature, panose, renamedFont, renamedNames } from "../../../src/writers/docx/sfnt.js";
 
 const fontkit = createRequire(import.meta.url)("fontkit") as typeof Fontkit;
 
@@ -32,5 +34,16 @@ describe("sfnt", () => {
     expect(f.numGlyphs).toBe(latin.font.numGlyphs);
     expect(f.layout("Office 2020").advanceWidth).toBe(latin.font.layout("Office 2020").advanceWidth);
     expect(fontChecksum(renamed)).toBe(0xb1b0afba);
+  });
+
+  it("renames a subset's name table before the file is written: the same bytes as renaming the written subset", () => {
+    const sc = face("serif-sc");
+    const cps = [..."安全理事会（2020）“阿里亚办法”，。"].map((c) => c.codePointAt(0)!);
+    const tables = standaloneSubsetTables(sc.sfnt!, cps);
+    const name = tables.find(([tag]) => tag === "name")!;
+    name[1] = renamedNames(name[1], "undoc serif-sc 123ABC", "undoc-serif-sc-123ABC");
+    const once = sfntFile("\x00\x01\x00\x00", tables, true);
+    expect(Buffer.from(once).equals(Buffer.from(renamedFont(standaloneSubset(sc.sfnt!, cps), "undoc serif-sc 123ABC", "undoc-serif-sc-123ABC")))).toBe(true);
+    expect(fontChecksum(once)).toBe(0xb1b0afba);
   });
 });
