@@ -15,6 +15,7 @@ import { applyTextRulesToDocument } from "../model/text-rules.js";
 import type { Document } from "../model/types.js";
 import type { FaceSet } from "../typeset/index.js";
 import { parseStyleLayers, type Style } from "../style/style.js";
+import { cachedStyle } from "../style/style-cache.js";
 import { UndocError } from "../errors.js";
 import { loadTemplateSet, locateInTemplates } from "../templates/engine.js";
 import type { DocxFontMode } from "./docx-fonts.js";
@@ -74,7 +75,7 @@ export function styleOf(templates: string, lang?: string): Style {
   const sources = set.styleSources(lang);
   const key = sources.map((s) => `${s.file}\u0000${s.text}`).join("\u0001");
   let style = styles.get(key);
-  if (!style) styles.set(key, (style = parseStyleLayers(sources)));
+  if (!style) styles.set(key, (style = cachedStyle(sources, () => parseStyleLayers(sources))));
   return style;
 }
 
