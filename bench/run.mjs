@@ -313,7 +313,7 @@ also given as a ratio of Typst's on the same content, in the same run.
   loaded ? `\n- **the machine was busy with other work during this run** (load above half the CPU count): every figure is\n  slower and noisier than on an idle machine, undoc's and Typst's alike; compare ratios rather than absolute times` : ""
 }
 - Node ${process.version}; undoc ${commit}${dirty}
-- pdfmake ${pkgVersion("pdfmake")}, docx ${pkgVersion("docx")}, fontkit ${pkgVersion("fontkit")}; @myriaddreamin/typst-ts-node-compiler ${pkgVersion("@myriaddreamin/typst-ts-node-compiler")} (Typst ${typstVersion})
+- pdfmake ${pkgVersion("pdfmake")}, fflate ${pkgVersion("fflate")}, fontkit ${pkgVersion("fontkit")}; @myriaddreamin/typst-ts-node-compiler ${pkgVersion("@myriaddreamin/typst-ts-node-compiler")} (Typst ${typstVersion})
 
 ## Figures
 
@@ -335,7 +335,8 @@ ${misses.length ? `Missed targets: ${misses.map((m) => `${m.doc}: ${m.figure}`).
   \`node dist/cli.js render X --format pdf,docx --out TMP --quiet\` against \`node bench/typst-cold.mjs X.typ\`
   (load the compiler, discover fonts, compile, write the PDF). Median (min–max). dist/cli.js runs the bundled
   command with the V8 code cache and the disk cache \`npm run build\` made for this Node (src/disk-cache.ts: the
-  compiled bundled templates and the compressed whole Latin faces); the "no code or disk cache" row runs with
+  compiled bundled templates, the parsed bundled styles, the compressed whole Latin faces and the unchanging
+  marks); the "no code or disk cache" row runs with
   \`UNDOC_CACHE_DIR=off\`, as a first run on a machine would.
 - **Warm** (\`bench/warm.mjs\`, one process per tool): two warm-up renders, then K = ${PLAN.example.warm} (example) or
   ${PLAN.long.warm} (50 pages) documents for each of PDF+DOCX, PDF only and DOCX only, taking turns, every document with a
@@ -344,8 +345,9 @@ ${misses.length ? `Missed targets: ${misses.map((m) => `${m.doc}: ${m.figure}`).
   changing one paragraph lets it reuse most of the previous layout; the "every paragraph changed" row shows
   both tools without that help.
 - **Batch:** ${PLAN.batch.copies} differing copies of the example in one CLI call, \`--jobs 1\` and \`--jobs 2\` taking turns, median wall time of
-  ${PLAN.batch.runs} run(s) of each; documents per second. With \`--jobs 2\` the batch is split by format (src/batch/pool.ts): the main
-  thread prepares every document and writes the PDFs, one worker thread writes the DOCX files. One lane alone already keeps more
+  ${PLAN.batch.runs} run(s) of each; documents per second. With \`--jobs 2\` the batch is split by format (src/batch/pool.ts): one
+  worker thread prepares every document and writes the PDFs, the other writes the DOCX files and commits both (the
+  command's own thread only hands documents out). One lane alone already keeps more
   than one core busy (V8 compiles the hot code on background threads: compare its CPU and wall time), so on ${cpus().length} cores a
   second lane can only use what is left of them. Typst has no worker pool: not measured.
 - **CPU:** each figure also gives the median CPU time (user + system, all threads) of the process or render.
