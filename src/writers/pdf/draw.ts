@@ -432,25 +432,11 @@ export class PageDrawer {
     this.emit(out);
     // fillColor(c, 1), strokeColor(c, 1): the colour space and colour, then pdfkit's opacity state
     if (fillColor !== undefined) {
-      const ops = this.colorOperands(fillColor);
-      if (ops !== null) {
-        const bar = ops.indexOf("|");
-        this.emit(`/${ops.slice(0, bar)} cs`);
-        this.emit(`${ops.slice(bar + 1)} scn`);
-        this.opacity(FILL);
-      }
+      this.setColor(fillColor, "cs", "scn", FILL);
       this.doc._fillColor = [fillColor, 1];
       if (this.recording) this.recording.fill = fillColor;
     }
-    if (strokeColor !== undefined) {
-      const ops = this.colorOperands(strokeColor);
-      if (ops !== null) {
-        const bar = ops.indexOf("|");
-        this.emit(`/${ops.slice(0, bar)} CS`);
-        this.emit(`${ops.slice(bar + 1)} SCN`);
-        this.opacity(STROKE);
-      }
-    }
+    if (strokeColor !== undefined) this.setColor(strokeColor, "CS", "SCN", STROKE);
     this.emit(fillColor !== undefined && strokeColor !== undefined ? "B" : fillColor !== undefined ? "f" : "S");
   }
 
@@ -458,6 +444,16 @@ export class PageDrawer {
   private emit(op: string): void {
     this.content.push(op);
     this.recording?.ops.push(op);
+  }
+
+  /** pdfkit's fillColor(c, 1) / strokeColor(c, 1): the colour space and colour, then its opacity state (none for a colour it does not know). */
+  private setColor(color: string, spaceOp: "cs" | "CS", colorOp: "scn" | "SCN", which: typeof FILL | typeof STROKE): void {
+    const ops = this.colorOperands(color);
+    if (ops === null) return;
+    const bar = ops.indexOf("|");
+    this.emit(`/${ops.slice(0, bar)} ${spaceOp}`);
+    this.emit(`${ops.slice(bar + 1)} ${colorOp}`);
+    this.opacity(which);
   }
 
   /** pdfkit's fill or stroke opacity 1 (its graphics state, named per document): recorded as the call. */
