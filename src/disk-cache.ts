@@ -15,9 +15,8 @@
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { PACKAGE_ROOT } from "./package-root.js";
 
-const PACKAGE_ROOT = fileURLToPath(new URL("../", import.meta.url));
 
 function setting(): string | undefined {
   return process.env.UNDOC_CACHE_DIR ?? process.env.UNDOC_CODE_CACHE;

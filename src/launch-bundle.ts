@@ -18,6 +18,9 @@ import { trace } from "./trace.js";
 const here = dirname(fileURLToPath(import.meta.url));
 const bundle = join(here, "cli.bundle.cjs");
 
+/** The running bundle's identity, "size-mtime" (the same registered symbol as style/style-cache.ts's). */
+const BUNDLE_IDENTITY = Symbol.for("undoc.bundleIdentity");
+
 /** Where a worker finds the function that saves its code cache (set only when the cache is to be made). */
 export const SAVE_CODE_CACHE = Symbol.for("undoc.saveCodeCache");
 
@@ -37,7 +40,10 @@ export function launchBundle(): boolean {
   // the cache belongs to this Node (V8 version and flags) and this bundle (its size and time), and
   // to the thread's role: the command's thread runs the CLI, a worker renders (batch/pool.ts)
   const role = isMainThread ? "cli" : "worker";
-  const key = `${role}-${process.version}-${process.arch}-${st.size}-${Math.trunc(st.mtimeMs)}.v8cache`;
+  const identity = `${st.size}-${Math.trunc(st.mtimeMs)}`;
+  // the bundle's code reads it to key what it keeps on disk (style/style-cache.ts)
+  (globalThis as Record<symbol, unknown>)[BUNDLE_IDENTITY] = identity;
+  const key = `${role}-${process.version}-${process.arch}-${identity}.v8cache`;
   const useCache = !cacheOff();
   const cached = useCache ? readCached(key) : undefined;
   // Node's CommonJS wrapper, so the bundle runs as dist/cli.bundle.cjs would

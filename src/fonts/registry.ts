@@ -4,8 +4,8 @@
  * (sfnt.ts: cmap, metrics, glyph data); fontkit parses a face only when shaping needs it
  * (shape.ts), so a run that never needs it never loads it.
  */
+import { PACKAGE_ROOT } from "../package-root.js";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import type * as Fontkit from "fontkit";
@@ -49,8 +49,7 @@ export function ascentOf(face: Face): number {
   return face.sfnt ? face.sfnt.ascent : face.font.ascent;
 }
 
-/** The package's root folder (works from src/ under vitest and from dist/). */
-export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export { PACKAGE_ROOT };
 export const FONTS_DIR = join(PACKAGE_ROOT, "fonts");
 
 let manifest: FaceInfo[] | undefined;

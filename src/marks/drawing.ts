@@ -14,7 +14,7 @@
  * `{ background: "transparent" }` to get 8-bit RGBA with a transparent background, or any
  * colour to use it as the opaque background.
  */
-import { constants, deflateSync } from "node:zlib";
+import { zlibRunLength } from "../run-length-deflate.js";
 
 export type Shape =
   | { kind: "rect"; x: number; y: number; w: number; h: number; fill: string }
@@ -513,7 +513,7 @@ function pngFile(width: number, height: number, colorType: 0 | 2 | 6, filtered: 
   pv.setUint32(0, ppm);
   pv.setUint32(4, ppm);
   phys[8] = 1; // unit: metre
-  const idat = new Uint8Array(deflateSync(filtered, { level: 9, memLevel: 8, windowBits: 15, strategy: constants.Z_RLE }));
+  const idat = zlibRunLength(filtered);
   const parts = [
     new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", ihdr),

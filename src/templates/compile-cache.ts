@@ -9,12 +9,10 @@
  * does not compile is never kept: its errors are raised every time.
  */
 import { createHash } from "node:crypto";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type Handlebars from "handlebars";
 import { readCached, writeCached } from "../disk-cache.js";
+import { BUNDLED_TEMPLATES } from "../package-root.js";
 
-const BUNDLED = join(fileURLToPath(new URL("../../", import.meta.url)), "templates");
 
 export interface Compiled<T> {
   template: HandlebarsTemplateDelegate;
@@ -24,7 +22,7 @@ export interface Compiled<T> {
 
 /** The compiled template and what `read` takes from its parse tree (as JSON), cached. */
 export function compileOnce<T>(hb: typeof Handlebars, src: string, name: string, options: object, read: (ast: hbs.AST.Program) => T): Compiled<T> {
-  const persist = name.startsWith(BUNDLED);
+  const persist = name.startsWith(BUNDLED_TEMPLATES);
   const key = persist ? createHash("sha1").update(JSON.stringify([hb.VERSION, options, name, src])).digest("hex") : "";
   const file = `template-${key}.json`;
   const cached = persist ? readCached(file) : undefined;

@@ -1,8 +1,7 @@
 /** The bundled command's disk cache of parsed bundled styles (src/style/style-cache.ts). */
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_TEMPLATES } from "../../src/render/pipeline.js";
 import { loadTemplateSet } from "../../src/templates/engine.js";
@@ -21,18 +20,18 @@ describe("a parsed style", () => {
 
 describe("cachedStyle", () => {
   const env = { ...process.env };
+  /** launch-bundle.ts's: the running bundle's identity */
+  const BUNDLE_IDENTITY = Symbol.for("undoc.bundleIdentity");
   afterEach(() => {
     process.env = { ...env };
-    delete (globalThis as Record<string, unknown>).__undocBundleUrl;
+    delete (globalThis as Record<symbol, unknown>)[BUNDLE_IDENTITY];
     vi.resetModules();
   });
 
-  /** The module as the bundled command runs it: a bundle file of its own, a cache folder of its own. */
+  /** The module as the bundled command runs it: a bundle of its own (its identity), a cache folder of its own. */
   async function bundled(bundleText = "bundle") {
     const dir = mkdtempSync(join(tmpdir(), "undoc-style-cache-"));
-    const bundle = join(dir, "cli.bundle.cjs");
-    writeFileSync(bundle, bundleText);
-    (globalThis as Record<string, unknown>).__undocBundleUrl = pathToFileURL(bundle).href;
+    (globalThis as Record<symbol, unknown>)[BUNDLE_IDENTITY] = `${bundleText.length}-1796100000000`;
     process.env.UNDOC_CACHE_DIR = join(dir, "cache");
     vi.resetModules();
     return { cache: join(dir, "cache"), ...(await import("../../src/style/style-cache.js")) };
@@ -77,7 +76,7 @@ describe("cachedStyle", () => {
     b.cachedStyle(sources, parse);
     expect(parse).toHaveBeenCalledTimes(5);
     // outside the bundle
-    delete (globalThis as Record<string, unknown>).__undocBundleUrl;
+    delete (globalThis as Record<symbol, unknown>)[BUNDLE_IDENTITY];
     process.env.UNDOC_CACHE_DIR = cache;
     vi.resetModules();
     const { cachedStyle } = await import("../../src/style/style-cache.js");

@@ -23,7 +23,8 @@ import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { deflateFixed } from "./deflate.js";
 import { readCached, writeCached } from "../../disk-cache.js";
-import { constants, crc32 as zlibCrc32, deflateRawSync } from "node:zlib";
+import { crc32 as zlibCrc32 } from "node:zlib";
+import { deflateRunLength } from "../../run-length-deflate.js";
 import { crc32 as jsCrc32 } from "../../marks/index.js";
 
 /** CRC-32: zlib's (Node 20.15 on), else undoc's own; the same values. */
@@ -92,14 +93,6 @@ function stored(data: Uint8Array): Packed {
 
 /** Font files in a package (ECMA-376 Part 1 §15.2.13: obfuscated .odttf; plain .ttf). */
 export const isFontData = (name: string): boolean => /\.(odttf|ttf|otf)$/i.test(name);
-
-/**
- * Raw deflate with run-length matches only (zlib's Z_RLE): no hash chains, hence no CPU-dependent
- * choice of matches. memLevel fixed, as it sets where blocks end.
- */
-export function deflateRunLength(data: Uint8Array): Uint8Array {
-  return new Uint8Array(deflateRawSync(data, { level: 6, memLevel: 8, windowBits: 15, strategy: constants.Z_RLE }));
-}
 
 /** The disk entry of deflated data: CRC-32 and length of the data, then the deflated bytes. */
 const diskName = (key: string) => `deflate-${key}.bin`;

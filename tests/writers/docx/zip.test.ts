@@ -6,7 +6,8 @@ import { createHash } from "node:crypto";
 import { inflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { unzipSync } from "fflate";
-import { deflateRunLength, isFontData, zipEntries } from "../../../src/writers/docx/zip.js";
+import { deflateRunLength } from "../../../src/run-length-deflate.js";
+import { isFontData, zipEntries } from "../../../src/writers/docx/zip.js";
 
 /** Font-like bytes (runs, short repeats, noise) from a fixed generator: 300 KB, many deflate blocks. */
 function fontLikeBytes(): Uint8Array {
