@@ -24,14 +24,9 @@ const BUNDLE_IDENTITY = Symbol.for("undoc.bundleIdentity");
 /** Where a worker finds the function that saves its code cache (set only when the cache is to be made). */
 export const SAVE_CODE_CACHE = Symbol.for("undoc.saveCodeCache");
 
-/** Whether there is a bundle to run. */
-export function bundled(): boolean {
-  return existsSync(bundle);
-}
-
 /** Runs the bundle when there is one (true), else leaves it to the caller (false). */
 export function launchBundle(): boolean {
-  if (!bundled()) return false;
+  if (!existsSync(bundle)) return false;
   // latin1: the build writes the bundle in pure ASCII (scripts/bundle.mjs), so this reads the same
   // text as utf8 would, copied into a one-byte string instead of decoded (~1 ms, not ~5, for 3 MB)
   let source = readFileSync(bundle, "latin1");
